@@ -1,0 +1,54 @@
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export type DecodedText =
+  | { readonly ok: true; readonly text: string; readonly encoding: TextEncoding }
+  | { readonly ok: false; readonly reason: 'binary' | 'undecodable' };
+
+/**
+ * Decodes report bytes: a BOM decides; otherwise strict UTF-8, then GB18030 (a superset of
+ * GBK/GB2312, which many government .txt files use). Bytes that look like a binary file
+ * (NUL bytes, or control characters in bulk) are refused rather than decoded into noise.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    return decodeWith('utf-8', bytes.subarray(3), 'utf-8-bom');
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeWith('utf-16le', bytes.subarray(2), 'utf-16le');
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeWith('utf-16be', bytes.subarray(2), 'utf-16be');
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+  const utf8 = decodeWith('utf-8', bytes, 'utf-8');
+  if (utf8.ok) return utf8;
+  return decodeWith('gb18030', bytes, 'gb18030');
+}
+
+function decodeWith(label: string, bytes: Uint8Array, encoding: TextEncoding): DecodedText {
+  try {
+    const text = new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+    if (hasBinaryControls(text)) return { ok: false, reason: 'binary' };
+    return { ok: true, text, encoding };
+  } catch {
+    return { ok: false, reason: 'undecodable' };
+  }
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+const SAMPLE = 8192;
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, SAMPLE);
+  return sample.includes(0);
+}
+
+// Text files carry tabs, newlines and form feeds; other C0 controls in bulk mean a binary file.
+function hasBinaryControls(text: string): boolean {
+  const sample = text.slice(0, SAMPLE);
+  let controls = 0;
+  for (const character of sample) {
+    const code = character.charCodeAt(0);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) controls += 1;
+  }
+  return controls > 0 && controls / Math.max(sample.length, 1) > 0.01;
+}

@@ -1,0 +1,2 @@
+export { analyzeDocument, type AnalyzeOptions } from './analyze-document.js';
+export { readReport } from './read-report.js';

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import {
+  APPLICATION_COLUMNS,
+  DOCUMENT_COLUMNS,
+  OUTCOME_COLUMNS,
+  SECTION_KEYS,
+} from './template.js';
+
+// A cell is a non-negative number or null (blank or unreadable). Never 0 for a blank.
+export const cellValueSchema = z.number().nonnegative().nullable();
+
+function cellsOf<const Keys extends readonly string[]>(keys: Keys) {
+  const shape = Object.fromEntries(keys.map((key) => [key, cellValueSchema])) as {
+    [Key in Keys[number]]: typeof cellValueSchema;
+  };
+  return z.strictObject(shape);
+}
+
+const documentRow = cellsOf(DOCUMENT_COLUMNS);
+const decisionsRow = cellsOf(['decisions'] as const);
+
+export const activeDisclosureSchema = z.strictObject({
+  regulations: documentRow,
+  normativeDocuments: documentRow,
+  licensing: decisionsRow,
+  punishment: decisionsRow,
+  enforcement: decisionsRow,
+  fees: cellsOf(['amountWanYuan'] as const),
+});
+
+const applicationRow = cellsOf(APPLICATION_COLUMNS);
+
+export const applicationsSchema = z.strictObject({
+  newReceived: applicationRow,
+  carriedOver: applicationRow,
+  granted: applicationRow,
+  partiallyGranted: applicationRow,
+  denied: z.strictObject({
+    stateSecret: applicationRow,
+    lawForbidden: applicationRow,
+    securityStability: applicationRow,
+    thirdPartyRights: applicationRow,
+    internalAffairs: applicationRow,
+    processInfo: applicationRow,
+    enforcementFiles: applicationRow,
+    queryMatters: applicationRow,
+  }),
+  unavailable: z.strictObject({
+    notHeld: applicationRow,
+    needsCreation: applicationRow,
+    unclear: applicationRow,
+  }),
+  notProcessed: z.strictObject({
+    complaint: applicationRow,
+    duplicate: applicationRow,
+    publication: applicationRow,
+    excessive: applicationRow,
+    confirmation: applicationRow,
+  }),
+  otherHandling: z.strictObject({
+    overdueCorrection: applicationRow,
+    overdueFee: applicationRow,
+    other: applicationRow,
+  }),
+  totalHandled: applicationRow,
+  carriedForward: applicationRow,
+});
+
+const outcomeRow = cellsOf(OUTCOME_COLUMNS);
+export const reviewLitigationSchema = z.strictObject({
+  review: outcomeRow,
+  litigationDirect: outcomeRow,
+  litigationAfterReview: outcomeRow,
+});
+
+export const tablesSchema = z.strictObject({
+  activeDisclosure: activeDisclosureSchema.nullable(),
+  applications: applicationsSchema.nullable(),
+  reviewLitigation: reviewLitigationSchema.nullable(),
+});
+
+export const metaSchema = z.strictObject({
+  agency: z.string().min(1).nullable(),
+  year: z.number().int().min(1990).max(2100).nullable(),
+});
+
+export const reportFormatSchema = z.enum(['2021', '2019', 'pre2019', 'unknown']);
+
+export const spanSchema = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const FINDING_IDS = [
+  'structure.missingSection',
+  'structure.tableShape',
+  'table.missingCell',
+  'table.ambiguousRow',
+  'applications.rowTotal',
+  'applications.handledTotal',
+  'applications.balance',
+  'reviewLitigation.total',
+  'narrative.applicationsMismatch',
+  'narrative.reviewLitigationMismatch',
+  'narrative.sumMismatch',
+  'narrative.conflictingFigures',
+  'narrative.yearMismatch',
+  'narrative.ungrounded',
+  'crossYear.carryOver',
+  'crossYear.inForce',
+] as const;
+export const findingIdSchema = z.enum(FINDING_IDS);
+
+export const findingCellSchema = z.strictObject({
+  path: z.string(),
+  rowLabel: z.string(),
+  columnLabel: z.string(),
+  value: cellValueSchema,
+  span: spanSchema.nullable(),
+});
+
+export const findingSchema = z.strictObject({
+  id: findingIdSchema,
+  severity: z.enum(['error', 'warning']),
+  path: z.string(),
+  message: z.string(),
+  cells: z.array(findingCellSchema),
+  /** For a broken sum: the printed total, the sum of the parts and their difference. */
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  difference: z.number().nullable(),
+  /** One cell change that would satisfy every broken rule at once. */
+  suggestion: z.strictObject({ path: z.string(), value: z.number(), message: z.string() }).nullable(),
+  /** For table.ambiguousRow: the readings that satisfy the row rule (cell values in printed order). */
+  candidates: z.array(z.array(cellValueSchema)).nullable(),
+  spans: z.array(spanSchema),
+});
+
+export const cellSourceSchema = z.strictObject({
+  raw: z.string(),
+  span: spanSchema,
+  rowLabel: z.string(),
+  columnLabel: z.string(),
+  /** How the cell was placed: as printed, or recovered from glued digits / dropped blanks. */
+  placement: z.enum(['printed', 'recovered']),
+});
+
+export const sectionSchema = z.strictObject({
+  key: z.enum(SECTION_KEYS),
+  heading: z.string(),
+  headingSpan: spanSchema,
+  span: spanSchema,
+});
+
+export const resultSchema = z.strictObject({
+  source: z.strictObject({
+    path: z.string(),
+    sha256: z.string(),
+    format: z.enum(['txt', 'md', 'html']),
+    encoding: z.string(),
+    characters: z.number().int(),
+  }),
+  template: z.strictObject({
+    format: reportFormatSchema,
+    reason: z.string(),
+  }),
+  meta: metaSchema,
+  sections: z.array(sectionSchema),
+  tables: tablesSchema,
+  cells: z.record(z.string(), cellSourceSchema),
+  narrative: z.null(),
+  findings: z.array(findingSchema),
+});
+
+export const expectedFindingSchema = z.strictObject({
+  id: findingIdSchema,
+  path: z.string(),
+});
+
+/** A hand-labelled fixture's expected.json: the same schemas as the result for what they share. */
+export const expectedSchema = z.strictObject({
+  id: z.string().min(1),
+  document: z.string().min(1),
+  origin: z.string().min(1),
+  constructed: z.boolean(),
+  format: reportFormatSchema,
+  meta: metaSchema,
+  tables: z
+    .strictObject({
+      activeDisclosure: activeDisclosureSchema,
+      applications: applicationsSchema,
+      reviewLitigation: reviewLitigationSchema,
+    })
+    .nullable(),
+  findings: z.array(expectedFindingSchema),
+});
+
+export type Span = z.infer<typeof spanSchema>;
+export type CellValue = z.infer<typeof cellValueSchema>;
+export type ActiveDisclosure = z.infer<typeof activeDisclosureSchema>;
+export type Applications = z.infer<typeof applicationsSchema>;
+export type ReviewLitigation = z.infer<typeof reviewLitigationSchema>;
+export type Tables = z.infer<typeof tablesSchema>;
+export type Meta = z.infer<typeof metaSchema>;
+export type ReportFormat = z.infer<typeof reportFormatSchema>;
+export type FindingId = z.infer<typeof findingIdSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type FindingCell = z.infer<typeof findingCellSchema>;
+export type CellSource = z.infer<typeof cellSourceSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Result = z.infer<typeof resultSchema>;
+export type Expected = z.infer<typeof expectedSchema>;

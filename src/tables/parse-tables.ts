@@ -1,0 +1,147 @@
+import type { SourceDocument } from '../ingest/source-document.js';
+import type { CellSource, Section, Span, Tables } from '../report/schemas.js';
+import {
+  ACTIVE_DISCLOSURE_ROWS,
+  APPLICATION_COLUMN_LABELS,
+  APPLICATION_ROWS,
+  DOCUMENT_COLUMN_LABELS,
+  OUTCOME_LABELS,
+  REVIEW_GROUP_LABELS,
+  REVIEW_LITIGATION_CELLS,
+  type RowTemplate,
+  type TableKey,
+} from '../report/template.js';
+import { parseLabelledRows, type ParsedRow } from './parse-labelled-rows.js';
+import { readRow, type RowRule, type ValueToken } from './read-row.js';
+import { tokenizeGrids, tokenizeText, type Token } from './tokens.js';
+
+/** How one standard table was read: every template row, found or not, and stray numbers. */
+export type TableParse = {
+  readonly key: TableKey;
+  /** The section the table was looked for in; null when that section is missing. */
+  readonly region: Span | null;
+  readonly rows: readonly ParsedRow[];
+  readonly leftovers: readonly Span[];
+};
+
+export type TablesParse = {
+  readonly tables: Tables;
+  readonly cells: Record<string, CellSource>;
+  readonly parses: readonly TableParse[];
+};
+
+// 总计 = the six applicant columns (table 3); each outcome group's 总计 = its four outcomes (table 4).
+const applicationRowRule: RowRule = (values) =>
+  values.length === 7 && values[6] === values.slice(0, 6).reduce((sum, value) => sum + value, 0);
+const reviewLitigationRule: RowRule = (values) =>
+  [0, 5, 10].every((start) => values[start + 4] === values.slice(start, start + 4).reduce((sum, value) => sum + value, 0));
+
+export const REVIEW_LITIGATION_ROW: RowTemplate = {
+  path: '',
+  label: '行政复议、行政诉讼',
+  keys: [],
+  columns: REVIEW_LITIGATION_CELLS,
+};
+
+/** Reads the three standard tables out of their sections. Pure. */
+export function parseTables(document: SourceDocument, sections: readonly Section[]): TablesParse {
+  const regionOf = (key: TableKey) => sections.find((section) => section.key === key)?.span ?? null;
+  const parses: TableParse[] = [
+    parseRowsTable(document, 'activeDisclosure', regionOf('activeDisclosure'), ACTIVE_DISCLOSURE_ROWS, () => undefined),
+    parseRowsTable(document, 'applications', regionOf('applications'), APPLICATION_ROWS, () => applicationRowRule),
+    parseReviewLitigation(document, regionOf('reviewLitigation')),
+  ];
+  const cells: Record<string, CellSource> = {};
+  const values = Object.fromEntries(
+    parses.map((parse) => [parse.key, parse.region ? buildValues(parse, cells) : null]),
+  ) as Tables;
+  return { tables: values, cells, parses };
+}
+
+function tokensOf(document: SourceDocument, region: Span): Token[] {
+  const inRegion = document.grids.some((grid) => grid.span.start < region.end && grid.span.end > region.start);
+  return inRegion ? tokenizeGrids(document.grids, region, document.text) : tokenizeText(document.text, region);
+}
+
+function parseRowsTable(
+  document: SourceDocument,
+  key: TableKey,
+  region: Span | null,
+  templates: readonly RowTemplate[],
+  ruleFor: (template: RowTemplate) => RowRule | undefined,
+): TableParse {
+  if (!region) return { key, region, rows: templates.map(notFound), leftovers: [] };
+  const { rows, leftovers } = parseLabelledRows(tokensOf(document, region), templates, ruleFor);
+  return { key, region, rows, leftovers };
+}
+
+function notFound(template: RowTemplate): ParsedRow {
+  return { template, printedLabel: null, labelSpan: null, reading: null };
+}
+
+// Header words of table 4; its single row of numbers follows them.
+const REVIEW_HEADER = /维持|纠正|审结|起诉|总计/;
+
+function parseReviewLitigation(document: SourceDocument, region: Span | null): TableParse {
+  const key = 'reviewLitigation';
+  if (!region) return { key, region, rows: [notFound(REVIEW_LITIGATION_ROW)], leftovers: [] };
+  const tokens = tokensOf(document, region);
+  let sawHeader = false;
+  let values: ValueToken[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'text') {
+      if (values.some((value) => value.kind === 'number')) break;
+      values = [];
+      if (REVIEW_HEADER.test(token.text)) sawHeader = true;
+      continue;
+    }
+    if (sawHeader) values.push(token);
+  }
+  if (!values.some((value) => value.kind === 'number')) {
+    return { key, region, rows: [notFound(REVIEW_LITIGATION_ROW)], leftovers: [] };
+  }
+  const reading = readRow(values, REVIEW_LITIGATION_CELLS.length, reviewLitigationRule);
+  const row: ParsedRow = { template: REVIEW_LITIGATION_ROW, printedLabel: null, labelSpan: null, reading };
+  return { key, region, rows: [row], leftovers: [] };
+}
+
+/** Nested value object of one table (nulls where nothing was read) and the cells' sources. */
+function buildValues(parse: TableParse, cells: Record<string, CellSource>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const row of parse.rows) {
+    const placed = row.reading && row.reading.kind !== 'ambiguous' ? row.reading.cells : null;
+    row.template.columns.forEach((column, index) => {
+      const cellPath = [row.template.path, column].filter(Boolean).join('.');
+      const cell = placed?.[index];
+      setPath(values, cellPath, cell?.value ?? null);
+      if (!cell || !row.reading || row.reading.kind === 'ambiguous') return;
+      cells[`${parse.key}.${cellPath}`] = {
+        raw: cell.raw,
+        span: cell.span,
+        rowLabel: row.printedLabel ?? row.template.label,
+        columnLabel: columnLabel(parse.key, cellPath, column),
+        placement: row.reading.kind === 'recovered' ? 'recovered' : 'printed',
+      };
+    });
+  }
+  return values;
+}
+
+export function columnLabel(table: TableKey, cellPath: string, column: string): string {
+  if (table === 'applications') return APPLICATION_COLUMN_LABELS[column as keyof typeof APPLICATION_COLUMN_LABELS];
+  if (table === 'reviewLitigation') {
+    const [group, outcome] = cellPath.split('.') as [keyof typeof REVIEW_GROUP_LABELS, keyof typeof OUTCOME_LABELS];
+    return `${REVIEW_GROUP_LABELS[group]}/${OUTCOME_LABELS[outcome]}`;
+  }
+  return DOCUMENT_COLUMN_LABELS[column] ?? column;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}

@@ -1,0 +1,197 @@
+import type { Grid } from '../ingest/html.js';
+import type { Span } from '../report/schemas.js';
+
+/**
+ * A table region read as a stream: label text, numbers, and blanks (an empty cell that the
+ * layout makes visible: an empty pipe/tab field or an empty HTML cell). Layouts that drop
+ * blank cells (PDF text, glued digits) simply produce no blank token.
+ */
+export type Token =
+  | { readonly kind: 'text'; readonly text: string; readonly span: Span }
+  | { readonly kind: 'number'; readonly text: string; readonly digits: string; readonly span: Span }
+  | { readonly kind: 'blank'; readonly span: Span };
+
+export type NumberToken = Extract<Token, { kind: 'number' }>;
+
+// Reports write zero as 0, ０, —, -, / or 无 (whole cells only: 无法提供 is a label).
+const ZERO_MARKS = new Set(['—', '——', '-', '－', '–', '/', '／', '无', '〇']);
+const NUMBER = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)$/;
+
+/** Full-width digits and dots are digits; the mapping is one character to one character. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (character) =>
+    String.fromCharCode(character.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Tokens of the text between `span.start` and `span.end`, line by line. */
+export function tokenizeText(text: string, span: Span): Token[] {
+  const tokens: Token[] = [];
+  let lineStart = span.start;
+  while (lineStart < span.end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > span.end) lineEnd = span.end;
+    tokenizeLine(text, lineStart, lineEnd, tokens);
+    lineStart = lineEnd + 1;
+  }
+  return tokens;
+}
+
+/** Tokens of HTML grids that lie inside `span`: each cell that starts on a row is one field. */
+export function tokenizeGrids(grids: readonly Grid[], span: Span, text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const grid of grids) {
+    if (grid.span.end <= span.start || grid.span.start >= span.end) continue;
+    for (const row of grid.rows) {
+      for (const cell of row) pushField(text, cell.span.start, cell.span.end, tokens);
+    }
+  }
+  return tokens;
+}
+
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+// Word copies put each cell on its own line, indented by one tab; a blank line ends a row.
+const ONE_CELL_LINE = /^\t[^\t]*$/;
+
+function tokenizeLine(text: string, start: number, end: number, tokens: Token[]): void {
+  const line = text.slice(start, end);
+  if (line.trim().length === 0 && !line.includes('\t')) return;
+  if (MARKDOWN_RULE.test(line)) return;
+  if (line.includes('|')) {
+    splitFields(text, start, end, '|', tokens, true);
+  } else if (ONE_CELL_LINE.test(line)) {
+    pushField(text, start + 1, end, tokens);
+  } else if (line.includes('\t')) {
+    splitFields(text, start, end, '\t', tokens, false);
+  } else {
+    lexInline(text, start, end, tokens);
+  }
+}
+
+function splitFields(
+  text: string,
+  start: number,
+  end: number,
+  separator: string,
+  tokens: Token[],
+  isPipe: boolean,
+): void {
+  const bounds: [number, number][] = [];
+  let fieldStart = start;
+  for (let index = start; index <= end; index += 1) {
+    if (index === end || text[index] === separator) {
+      bounds.push([fieldStart, index]);
+      fieldStart = index + 1;
+    }
+  }
+  if (isPipe) {
+    // "| a | b |": the empty edges around leading and trailing pipes are not cells.
+    const first = bounds[0];
+    if (first && text.slice(first[0], first[1]).trim() === '') bounds.shift();
+    const last = bounds.at(-1);
+    if (last && text.slice(last[0], last[1]).trim() === '') bounds.pop();
+  }
+  for (const [fieldStart, fieldEnd] of bounds) pushField(text, fieldStart, fieldEnd, tokens);
+}
+
+/** One layout cell: blank, a whole number or zero mark, or text (lexed for glued numbers). */
+function pushField(text: string, start: number, end: number, tokens: Token[]): void {
+  let trimmedStart = start;
+  let trimmedEnd = end;
+  while (trimmedStart < trimmedEnd && isSpace(text[trimmedStart]!)) trimmedStart += 1;
+  while (trimmedEnd > trimmedStart && isSpace(text[trimmedEnd - 1]!)) trimmedEnd -= 1;
+  const field = text.slice(trimmedStart, trimmedEnd);
+  if (field.length === 0) {
+    tokens.push({ kind: 'blank', span: { start, end } });
+    return;
+  }
+  const number = asNumber(field);
+  if (number !== undefined) {
+    tokens.push({ kind: 'number', text: field, digits: number, span: { start: trimmedStart, end: trimmedEnd } });
+    return;
+  }
+  lexInline(text, trimmedStart, trimmedEnd, tokens);
+}
+
+function asNumber(field: string): string | undefined {
+  if (ZERO_MARKS.has(field)) return '0';
+  const ascii = toAsciiDigits(field);
+  return NUMBER.test(ascii) ? ascii.replace(/,/g, '') : undefined;
+}
+
+function isSpace(character: string): boolean {
+  return /[\s\u00a0\u3000]/.test(character);
+}
+
+const OPENING = '(（[【〔';
+const CLOSING = ')）]】〕';
+
+/**
+ * Lexes free text into text and number tokens. Words separated by spaces are separate; digits
+ * glued to labels are split off. Two quirks of glued copies are handled: the item number of the
+ * next label ("00000002.其他法律…" is "0000000" then "2.其他法律…"), and annotations in brackets
+ * ("22（其中修订 16 件）"), whose digits are never cells.
+ */
+function lexInline(text: string, start: number, end: number, tokens: Token[]): void {
+  let index = start;
+  let textStart = -1;
+  let depth = 0;
+  const flushText = (upTo: number) => {
+    if (textStart === -1) return;
+    const value = text.slice(textStart, upTo).trim();
+    if (value.length > 0) tokens.push({ kind: 'text', text: value, span: { start: textStart, end: upTo } });
+    textStart = -1;
+  };
+  while (index < end) {
+    const character = text[index]!;
+    if (OPENING.includes(character)) depth += 1;
+    if (CLOSING.includes(character) && depth > 0) depth -= 1;
+    if (depth === 0 && isDigit(character)) {
+      let runEnd = index;
+      while (runEnd < end && (isDigit(text[runEnd]!) || isDecimalPoint(text, runEnd, end))) runEnd += 1;
+      const next = text[runEnd];
+      const previous = index > start ? text[index - 1]! : ' ';
+      // "2.其他" / "3、" : an item number belongs to the label that follows it.
+      const itemNumber = next !== undefined && /[.．、]/.test(next) && !isDigit(text[runEnd + 1] ?? '');
+      let numberEnd = itemNumber ? runEnd - 1 : runEnd;
+      // Digits inside a word of Latin letters (URLs, codes) are not cells.
+      const inWord = /[A-Za-z_]/.test(previous) || /[A-Za-z_%]/.test(next ?? '');
+      if (numberEnd > index && !inWord) {
+        flushText(index);
+        const raw = text.slice(index, numberEnd);
+        tokens.push({ kind: 'number', text: raw, digits: toAsciiDigits(raw), span: { start: index, end: numberEnd } });
+        if (itemNumber) textStart = numberEnd;
+        index = runEnd;
+        continue;
+      }
+      if (textStart === -1) textStart = index;
+      index = Math.max(runEnd, index + 1);
+      continue;
+    }
+    if (isSpace(character)) {
+      flushText(index);
+    } else if (depth === 0 && ZERO_MARKS.has(character) && isLone(text, index, start, end)) {
+      flushText(index);
+      tokens.push({ kind: 'number', text: character, digits: '0', span: { start: index, end: index + 1 } });
+    } else if (textStart === -1) {
+      textStart = index;
+    }
+    index += 1;
+  }
+  flushText(end);
+}
+
+function isDigit(character: string): boolean {
+  return /[0-9０-９]/.test(character);
+}
+
+function isDecimalPoint(text: string, index: number, end: number): boolean {
+  return /[.．]/.test(text[index]!) && index + 1 < end && isDigit(text[index + 1]!) && index > 0 && isDigit(text[index - 1]!);
+}
+
+// A zero mark counts only standing alone between spaces: "—" is 0, "无法提供" is a label.
+function isLone(text: string, index: number, start: number, end: number): boolean {
+  const before = index === start || isSpace(text[index - 1]!);
+  const after = index + 1 === end || isSpace(text[index + 1]!);
+  return before && after;
+}
