@@ -24,6 +24,10 @@ const NOT_YET: Record<string, string> = {
 
 /** Reads one report file from disk. Throws IngestError naming the file and the problem. */
 export async function readDocument(path: string): Promise<SourceDocument> {
+  const info = await stat(path).catch((cause: unknown) => {
+    throw new IngestError('file-not-found', path, 'no such file', { cause });
+  });
+  if (info.isDirectory()) throw new IngestError('not-a-file', path, 'is a directory, not a file');
   const extension = extname(path).toLowerCase();
   const unsupported = NOT_YET[extension];
   if (unsupported !== undefined) throw new IngestError('unsupported-format', path, unsupported);
@@ -35,10 +39,6 @@ export async function readDocument(path: string): Promise<SourceDocument> {
       `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md and .html/.htm`,
     );
   }
-  const info = await stat(path).catch((cause: unknown) => {
-    throw new IngestError('file-not-found', path, 'no such file', { cause });
-  });
-  if (info.isDirectory()) throw new IngestError('not-a-file', path, 'is a directory, not a file');
   const bytes = await readFile(path);
   return documentFromBytes(path, format, bytes);
 }

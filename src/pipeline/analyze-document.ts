@@ -2,6 +2,7 @@ import { runChecks } from '../checks/run-checks.js';
 import type { Language } from '../checks/language.js';
 import type { SourceDocument } from '../ingest/source-document.js';
 import type { Result } from '../report/schemas.js';
+import { assessDocument, effectiveFormat } from './assess-document.js';
 import { detectFormat } from '../sections/detect-format.js';
 import { findMeta } from '../sections/find-meta.js';
 import { findSections, preambleSpan } from '../sections/find-sections.js';
@@ -13,8 +14,9 @@ const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation
 
 /** read → sections → tables → checks, for a document already in memory. Pure. */
 export function analyzeDocument(document: SourceDocument, options: AnalyzeOptions = {}): Result {
-  const template = detectFormat(document.text);
   const sections = findSections(document.text);
+  const template = effectiveFormat(detectFormat(document.text), sections);
+  const language = options.language ?? 'zh';
   const meta = findMeta(document.text, preambleSpan(document.text, sections).end);
   const parsed = template.format === '2021' ? parseTables(document, sections) : undefined;
   const tables = parsed?.tables ?? NO_TABLES;
@@ -25,7 +27,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     tables,
     cells,
     parses: parsed?.parses ?? [],
-    language: options.language ?? 'zh',
+    language,
   });
   return {
     source: {
@@ -42,5 +44,6 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     cells,
     narrative: null,
     findings,
+    notices: assessDocument(template, sections, language),
   };
 }

@@ -152,6 +152,12 @@ export const sectionSchema = z.strictObject({
   span: spanSchema,
 });
 
+/** One line about the document as a whole, for a person: why it is not read, or not fully. */
+export const noticeSchema = z.strictObject({
+  code: z.enum(['not-a-report', 'other-template', 'truncated']),
+  message: z.string(),
+});
+
 export const resultSchema = z.strictObject({
   source: z.strictObject({
     path: z.string(),
@@ -170,6 +176,7 @@ export const resultSchema = z.strictObject({
   cells: z.record(z.string(), cellSourceSchema),
   narrative: z.null(),
   findings: z.array(findingSchema),
+  notices: z.array(noticeSchema),
 });
 
 export const expectedFindingSchema = z.strictObject({
@@ -209,4 +216,5 @@ export type FindingCell = z.infer<typeof findingCellSchema>;
 export type CellSource = z.infer<typeof cellSourceSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Result = z.infer<typeof resultSchema>;
+export type Notice = z.infer<typeof noticeSchema>;
 export type Expected = z.infer<typeof expectedSchema>;

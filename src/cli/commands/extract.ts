@@ -1,0 +1,38 @@
+import { renderResult } from '../../render/render-result.js';
+import { createStyle } from '../../render/style.js';
+import { EXIT, type CliIo } from '../io.js';
+import { parseCommonOptions } from '../options.js';
+import { readInputs } from '../read-inputs.js';
+import { UsageError } from '../../errors.js';
+import { writeResults } from '../write-results.js';
+import { useColor } from '../use-color.js';
+
+export const EXTRACT_USAGE = `Usage: nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]
+
+Reads each report (.txt, .md, .html/.htm), parses its three tables cell by cell and checks them.
+  --json       print the result documents as JSON only (an array when several files)
+  --out DIR    also write one JSON result per file into DIR
+  --lang en    findings in English (default: Chinese)`;
+
+export async function runExtract(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseCommonOptions(argv, true);
+  if (options.help) {
+    io.stdout.write(`${EXTRACT_USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (options.files.length === 0) throw new UsageError('extract needs at least one FILE');
+  const { results, unreadable } = await readInputs(options.files, options.language, io);
+  if (options.out) {
+    const written = await writeResults(options.out, results);
+    if (!options.json) for (const path of written) io.stderr.write(`nianbao: wrote ${path}\n`);
+  }
+  if (options.json) {
+    const document = options.files.length === 1 ? (results[0] ?? null) : results;
+    if (document !== null) io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    const style = createStyle(useColor(io));
+    io.stdout.write(results.map((result) => renderResult(result, style, options.language)).join('\n\n' + '─'.repeat(60) + '\n\n'));
+    if (results.length > 0) io.stdout.write('\n');
+  }
+  return unreadable > 0 ? EXIT.unreadable : EXIT.ok;
+}

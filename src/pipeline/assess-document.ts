@@ -1,0 +1,61 @@
+import { pick, type Language } from '../checks/language.js';
+import type { Notice, Section } from '../report/schemas.js';
+import { SECTION_KEYS, SECTION_TITLES } from '../report/template.js';
+import type { FormatDecision } from '../sections/detect-format.js';
+
+/**
+ * The template to read the document with. Section headings of the 2021 template without any
+ * table header still make a 2021 report (one whose tables are missing), not an unknown text.
+ */
+export function effectiveFormat(decision: FormatDecision, sections: readonly Section[]): FormatDecision {
+  if (decision.format === 'unknown' && sections.length >= 3) {
+    return { format: '2021', reason: `2021 template: ${sections.length} of its section headings found, no table header` };
+  }
+  return decision;
+}
+
+/** One-line notices about the document as a whole. */
+export function assessDocument(decision: FormatDecision, sections: readonly Section[], language: Language): Notice[] {
+  if (decision.format === 'unknown') {
+    return [
+      {
+        code: 'not-a-report',
+        message: pick(
+          language,
+          '不是政府信息公开工作年度报告：既没有年报的章节标题，也没有年报统计表',
+          'not a government information-disclosure annual report: no section headings and no statistics table of the template',
+        ),
+      },
+    ];
+  }
+  if (decision.format !== '2021') {
+    return [
+      {
+        code: 'other-template',
+        message: pick(
+          language,
+          `不是 2021 年版年报格式（${decision.reason}），统计表未按 2021 年版读取`,
+          `not the 2021 template (${decision.reason}); its tables are not read as 2021 tables`,
+        ),
+      },
+    ];
+  }
+  const found = new Set(sections.map((section) => section.key));
+  const lastFound = Math.max(...SECTION_KEYS.map((key, index) => (found.has(key) ? index : -1)));
+  const missingTail = SECTION_KEYS.slice(lastFound + 1);
+  const missingBefore = SECTION_KEYS.slice(0, lastFound + 1).filter((key) => !found.has(key));
+  if (lastFound >= 0 && missingTail.length > 0 && missingBefore.length === 0) {
+    const titles = missingTail.map((key) => SECTION_TITLES[key]).join(pick(language, '、', ', '));
+    return [
+      {
+        code: 'truncated',
+        message: pick(
+          language,
+          `文件似乎被截断：在“${SECTION_TITLES[SECTION_KEYS[lastFound]!]}”之后结束，缺少 ${titles}`,
+          `the file looks truncated: it ends after “${SECTION_TITLES[SECTION_KEYS[lastFound]!]}”; missing ${titles}`,
+        ),
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,103 @@
+import type { Language } from '../checks/language.js';
+import { pick } from '../checks/language.js';
+import { cellValue } from '../checks/equations.js';
+import type { Finding, Result } from '../report/schemas.js';
+import {
+  ACTIVE_DISCLOSURE_ROWS,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  OUTCOME_COLUMNS,
+  OUTCOME_LABELS,
+  REVIEW_GROUP_LABELS,
+  REVIEW_GROUPS,
+  SECTION_KEYS,
+  SECTION_TITLES,
+} from '../report/template.js';
+import { padEnd, padStart, truncate } from './display-width.js';
+import { renderFindings } from './render-findings.js';
+import type { Style } from './style.js';
+
+type Mark = 'error' | 'warning';
+
+const SHORT_COLUMNS = ['自然人', '商业企业', '科研机构', '公益组织', '法律服务', '其他', '总计'];
+const LABEL_WIDTH = 34;
+const CELL_WIDTH = 9;
+
+/** A person-readable rendering of one result: meta, sections, the tables with flagged cells, findings. */
+export function renderResult(result: Result, style: Style, language: Language): string {
+  const marks = flaggedCells(result.findings);
+  const lines: string[] = [];
+  const title = [result.meta.agency ?? pick(language, '（未识别机关）', '(agency not found)'), result.meta.year ?? '?'].join(' · ');
+  lines.push(style.bold(`${title}  ${style.dim(result.source.path)}`));
+  lines.push(style.dim(`${result.template.reason} · ${result.source.encoding} · ${result.source.characters} ${pick(language, '字', 'characters')}`));
+  lines.push(renderSections(result, style, language));
+  if (result.template.format === '2021') {
+    lines.push('', ...renderActiveDisclosure(result, marks, style));
+    lines.push('', ...renderApplications(result, marks, style));
+    lines.push('', ...renderReviewLitigation(result, marks, style));
+    lines.push(style.dim(pick(language, '  ! 违反勾稽关系  ? 存疑/空白  · 空白', '  ! broken rule  ? doubtful/blank  · blank')));
+  }
+  lines.push('', renderFindings(result.findings, style, language));
+  return lines.join('\n');
+}
+
+function renderSections(result: Result, style: Style, language: Language): string {
+  const parts = SECTION_KEYS.map((key) => {
+    const found = result.sections.some((section) => section.key === key);
+    const numeral = SECTION_TITLES[key].slice(0, 1);
+    return found ? style.green(`${numeral}✓`) : style.red(`${numeral}✗`);
+  });
+  return `${pick(language, '章节', 'Sections')}: ${parts.join(' ')}`;
+}
+
+function flaggedCells(findings: readonly Finding[]): Map<string, Mark> {
+  const marks = new Map<string, Mark>();
+  for (const finding of findings) {
+    for (const cell of finding.cells) {
+      if (marks.get(cell.path) !== 'error') marks.set(cell.path, finding.severity);
+    }
+  }
+  return marks;
+}
+
+function renderCell(result: Result, path: string, marks: Map<string, Mark>, style: Style): string {
+  const value = cellValue(result.tables, path);
+  const mark = marks.get(path);
+  const text = value === null || value === undefined ? '·' : String(value);
+  if (mark === 'error') return style.red(padStart(`${text}!`, CELL_WIDTH));
+  if (mark === 'warning' || value === null) return style.yellow(padStart(`${text}${mark ? '?' : ' '}`, CELL_WIDTH));
+  return padStart(`${text} `, CELL_WIDTH);
+}
+
+function renderActiveDisclosure(result: Result, marks: Map<string, Mark>, style: Style): string[] {
+  const lines = [style.bold('表二 主动公开政府信息情况')];
+  if (!result.tables.activeDisclosure) return [...lines, style.red('  （未找到）')];
+  lines.push(style.dim(padEnd('', LABEL_WIDTH) + ['制发', '废止', '现行有效'].map((label) => padStart(label, CELL_WIDTH)).join('')));
+  for (const row of ACTIVE_DISCLOSURE_ROWS) {
+    const cells = row.columns.map((column) => renderCell(result, `activeDisclosure.${row.path}.${column}`, marks, style));
+    lines.push(padEnd(`  ${row.label}`, LABEL_WIDTH) + cells.join(''));
+  }
+  return lines;
+}
+
+function renderApplications(result: Result, marks: Map<string, Mark>, style: Style): string[] {
+  const lines = [style.bold('表三 收到和处理政府信息公开申请情况')];
+  if (!result.tables.applications) return [...lines, style.red('  （未找到）')];
+  lines.push(style.dim(padEnd('', LABEL_WIDTH) + SHORT_COLUMNS.map((label) => padStart(label, CELL_WIDTH)).join('')));
+  for (const row of APPLICATION_ROWS) {
+    const cells = APPLICATION_COLUMNS.map((column) => renderCell(result, `applications.${row.path}.${column}`, marks, style));
+    lines.push(padEnd(`  ${truncate(row.label, LABEL_WIDTH - 3)}`, LABEL_WIDTH) + cells.join(''));
+  }
+  return lines;
+}
+
+function renderReviewLitigation(result: Result, marks: Map<string, Mark>, style: Style): string[] {
+  const lines = [style.bold('表四 行政复议、行政诉讼情况')];
+  if (!result.tables.reviewLitigation) return [...lines, style.red('  （未找到）')];
+  lines.push(style.dim(padEnd('', LABEL_WIDTH) + OUTCOME_COLUMNS.map((column) => padStart(OUTCOME_LABELS[column], CELL_WIDTH)).join('')));
+  for (const group of REVIEW_GROUPS) {
+    const cells = OUTCOME_COLUMNS.map((column) => renderCell(result, `reviewLitigation.${group}.${column}`, marks, style));
+    lines.push(padEnd(`  ${REVIEW_GROUP_LABELS[group]}`, LABEL_WIDTH) + cells.join(''));
+  }
+  return lines;
+}
