@@ -14,19 +14,26 @@ export type ParsedRow = {
 
 export type LabelledRowsParse = {
   readonly rows: readonly ParsedRow[];
-  /** Numbers that no row label claimed (cells left over). */
+  /** Numbers that no row claimed (cells left over). */
   readonly leftovers: readonly Span[];
 };
 
+type TextToken = Extract<Token, { kind: 'text' }>;
+type Group = { readonly context: TextToken[]; readonly values: ValueToken[] };
+
+// Header rows print column words ("其他", "总计") that are also row keys: a row without numbers
+// may only be the row expected next, and a row with numbers may skip a few rows whose labels
+// were lost, no more.
 const MAX_SKIPPED_ROWS = 8;
 
-type Group = { readonly context: Extract<Token, { kind: 'text' }>[]; readonly values: ValueToken[] };
-
 /**
- * Lays a token stream onto template rows. The stream is cut into groups (the label text seen
- * since the last row, then a run of values). A group belongs to the first template row, at or
- * after the next expected one, whose key phrase occurs in its label text. Labels wrapped over
- * several lines, split into several cells or glued to their digits all reduce to this.
+ * Lays a token stream onto template rows. The stream is cut into groups: the label text seen
+ * since the last row, then a run of values. A run printed over several lines that each hold a
+ * whole row is several rows. A row belongs to the first template row, at or after the next
+ * expected one, whose key phrase occurs in the label text; labels wrapped over lines, split over
+ * cells or glued to their digits all reduce to this. PDF-to-Markdown copies print some value rows
+ * apart from their labels but in template order: once the table has started, a complete row with
+ * no label of its own takes the next row.
  */
 export function parseLabelledRows(
   tokens: readonly Token[],
@@ -36,29 +43,37 @@ export function parseLabelledRows(
   const found = new Map<number, ParsedRow>();
   const leftovers: Span[] = [];
   let nextRow = 0;
-  let context: Extract<Token, { kind: 'text' }>[] = [];
+  let context: TextToken[] = [];
   for (const group of groupsOf(tokens)) {
     context = [...context, ...group.context];
-    const hasNumbers = group.values.some((token) => token.kind === 'number');
-    // Header rows print column words ("其他", "总计") that are also row keys: a group without
-    // numbers may only be the row expected next, and a row with numbers may skip a few rows
-    // whose labels were lost, no more.
-    const match = matchRow(context, templates, nextRow, hasNumbers ? nextRow + MAX_SKIPPED_ROWS : nextRow);
-    if (!match) {
-      if (hasNumbers && nextRow > 0) leftovers.push(spanOfValues(group.values));
-      if (hasNumbers) context = [];
-      continue;
+    for (const { values, isStray } of rowsOf(group.values, templates[nextRow]?.columns.length ?? 0)) {
+      const hasNumbers = values.some((token) => token.kind === 'number');
+      if (isStray) {
+        leftovers.push(spanOfValues(values));
+        continue;
+      }
+      const match =
+        (nextRow < templates.length
+          ? matchRow(context, templates, nextRow, hasNumbers ? nextRow + MAX_SKIPPED_ROWS : nextRow)
+          : undefined) ??
+        unlabelledRow(values, templates, nextRow) ??
+        matchEarlierRow(values, context, templates, found, nextRow);
+      if (!match) {
+        if (hasNumbers && nextRow > 0) leftovers.push(spanOfValues(values));
+        if (hasNumbers) context = [];
+        continue;
+      }
+      const template = templates[match.index]!;
+      found.set(match.index, {
+        template,
+        printedLabel: match.label,
+        labelSpan: match.span,
+        reading: readRow(values, template.columns.length, ruleFor(template)),
+      });
+      nextRow = Math.max(nextRow, match.index + 1);
+      context = match.consumed < 0 ? context : context.slice(match.consumed);
     }
-    const template = templates[match.index]!;
-    found.set(match.index, {
-      template,
-      printedLabel: match.label,
-      labelSpan: match.span,
-      reading: readRow(group.values, template.columns.length, ruleFor(template)),
-    });
-    nextRow = match.index + 1;
-    context = [];
-    if (nextRow >= templates.length) break;
+    if (found.size === templates.length) break;
   }
   const rows = templates.map(
     (template, index) => found.get(index) ?? { template, printedLabel: null, labelSpan: null, reading: null },
@@ -67,7 +82,7 @@ export function parseLabelledRows(
 }
 
 function* groupsOf(tokens: readonly Token[]): Generator<Group> {
-  let context: Extract<Token, { kind: 'text' }>[] = [];
+  let context: TextToken[] = [];
   let values: ValueToken[] = [];
   for (const token of tokens) {
     if (token.kind === 'text') {
@@ -84,37 +99,95 @@ function* groupsOf(tokens: readonly Token[]): Generator<Group> {
   if (values.length > 0) yield { context, values };
 }
 
-type RowMatch = { index: number; label: string; span: Span };
+/**
+ * Splits a run of values into printed rows. Lines that each hold a whole row (`width` cells) are
+ * rows of their own; when no line does, the run is one row (one cell per line, wrapped PDF rows).
+ * Beside whole-row lines, a line of fewer numbers is a stray (a cell displaced by the copy).
+ */
+function* rowsOf(values: readonly ValueToken[], width: number): Generator<{ values: ValueToken[]; isStray: boolean }> {
+  const lines: ValueToken[][] = [];
+  for (const token of values) {
+    const last = lines.at(-1);
+    if (last && last[0]!.line === token.line) last.push(token);
+    else lines.push([token]);
+  }
+  const filled = lines.filter((line) => line.some((token) => token.kind === 'number'));
+  const isWholeRow = (line: readonly ValueToken[]) => countNumbers(line) === width;
+  if (width === 0 || filled.length < 2 || !filled.some(isWholeRow)) {
+    yield { values: [...values], isStray: false };
+    return;
+  }
+  for (const line of filled) yield { values: line, isStray: !isWholeRow(line) };
+}
 
-function matchRow(
-  context: readonly Extract<Token, { kind: 'text' }>[],
-  templates: readonly RowTemplate[],
-  from: number,
-  to: number,
-): RowMatch | undefined {
+function countNumbers(values: readonly ValueToken[]): number {
+  return values.filter((token) => token.kind === 'number').length;
+}
+
+type RowMatch = { index: number; label: string | null; span: Span | null; consumed: number };
+
+function matchRow(context: readonly TextToken[], templates: readonly RowTemplate[], from: number, to: number): RowMatch | undefined {
   if (context.length === 0) return undefined;
   const normalized = context.map((token) => normalizeLabel(token.text));
   const joined = normalized.join('');
   for (let index = from; index <= Math.min(to, templates.length - 1); index += 1) {
     for (const key of templates[index]!.keys) {
-      const at = joined.lastIndexOf(key);
+      const at = joined.indexOf(key);
       if (at === -1) continue;
-      // The printed label starts at the token holding the key phrase.
-      let offset = 0;
-      let first = 0;
-      while (first < normalized.length - 1 && offset + normalized[first]!.length <= at) {
-        offset += normalized[first]!.length;
-        first += 1;
-      }
-      const labelTokens = context.slice(first);
+      // The printed label starts at the token holding the key phrase and runs to the next
+      // row's key (labels of later rows printed in the same place stay for those rows).
+      const first = tokenIndexAt(normalized, at);
+      const last = lastLabelToken(normalized, first, templates, index);
+      const labelTokens = context.slice(first, last + 1);
       return {
         index,
         label: labelTokens.map((token) => token.text).join(' '),
         span: { start: labelTokens[0]!.span.start, end: labelTokens.at(-1)!.span.end },
+        consumed: last + 1,
       };
     }
   }
   return undefined;
+}
+
+function tokenIndexAt(normalized: readonly string[], at: number): number {
+  let offset = 0;
+  let index = 0;
+  while (index < normalized.length - 1 && offset + normalized[index]!.length <= at) {
+    offset += normalized[index]!.length;
+    index += 1;
+  }
+  return index;
+}
+
+function lastLabelToken(normalized: readonly string[], first: number, templates: readonly RowTemplate[], index: number): number {
+  const later = templates.slice(index + 1, index + 1 + MAX_SKIPPED_ROWS);
+  for (let token = first + 1; token < normalized.length; token += 1) {
+    if (later.some((template) => template.keys.some((key) => normalized[token]!.includes(key)))) return token - 1;
+  }
+  return normalized.length - 1;
+}
+
+/** A labelled row printed after later rows (table 2's first rows moved below the rest). */
+function matchEarlierRow(
+  values: readonly ValueToken[],
+  context: readonly TextToken[],
+  templates: readonly RowTemplate[],
+  found: ReadonlyMap<number, ParsedRow>,
+  nextRow: number,
+): RowMatch | undefined {
+  for (let index = 0; index < nextRow; index += 1) {
+    if (found.has(index) || countNumbers(values) === 0) continue;
+    const match = matchRow(context, templates, index, index);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+function unlabelledRow(values: readonly ValueToken[], templates: readonly RowTemplate[], nextRow: number): RowMatch | undefined {
+  const template = templates[nextRow];
+  if (nextRow === 0 || !template || countNumbers(values) !== template.columns.length) return undefined;
+  return { index: nextRow, label: null, span: null, consumed: -1 };
 }
 
 function spanOfValues(values: readonly ValueToken[]): Span {

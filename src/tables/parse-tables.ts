@@ -79,30 +79,39 @@ function notFound(template: RowTemplate): ParsedRow {
   return { template, printedLabel: null, labelSpan: null, reading: null };
 }
 
-// Header words of table 4; its single row of numbers follows them.
-const REVIEW_HEADER = /维持|纠正|审结|起诉|总计/;
+// Header words of table 4; its fifteen numbers follow them, on one row or (OCR and PDF copies)
+// split into one small table per group with the group's header words in between.
+const REVIEW_HEADER = /维持|纠正|审结|起诉|总计|复议|诉讼|结果|尚未|其他/;
 
 function parseReviewLitigation(document: SourceDocument, region: Span | null): TableParse {
   const key = 'reviewLitigation';
   if (!region) return { key, region, rows: [notFound(REVIEW_LITIGATION_ROW)], leftovers: [] };
-  const tokens = tokensOf(document, region);
-  let sawHeader = false;
-  let values: ValueToken[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'text') {
-      if (values.some((value) => value.kind === 'number')) break;
-      values = [];
-      if (REVIEW_HEADER.test(token.text)) sawHeader = true;
-      continue;
-    }
-    if (sawHeader) values.push(token);
-  }
+  const values = reviewLitigationValues(tokensOf(document, region));
   if (!values.some((value) => value.kind === 'number')) {
     return { key, region, rows: [notFound(REVIEW_LITIGATION_ROW)], leftovers: [] };
   }
   const reading = readRow(values, REVIEW_LITIGATION_CELLS.length, reviewLitigationRule);
   const row: ParsedRow = { template: REVIEW_LITIGATION_ROW, printedLabel: null, labelSpan: null, reading };
   return { key, region, rows: [row], leftovers: [] };
+}
+
+function reviewLitigationValues(tokens: readonly Token[]): ValueToken[] {
+  let sawHeader = false;
+  let values: ValueToken[] = [];
+  const numbers = () => values.filter((value) => value.kind === 'number').length;
+  for (const token of tokens) {
+    if (token.kind === 'text') {
+      if (/^[#*>\s]+$/.test(token.text)) continue; // Markdown heading marks
+      const isHeader = REVIEW_HEADER.test(token.text);
+      if (numbers() === 0) values = [];
+      else if (!isHeader || numbers() >= REVIEW_LITIGATION_CELLS.length) break;
+      else values = values.filter((value) => value.kind === 'number');
+      sawHeader ||= isHeader;
+      continue;
+    }
+    if (sawHeader) values.push(token);
+  }
+  return values;
 }
 
 /** Nested value object of one table (nulls where nothing was read) and the cells' sources. */

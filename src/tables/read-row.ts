@@ -40,7 +40,7 @@ export function readRow(tokens: readonly ValueToken[], width: number, rule?: Row
     if (trimmed) return trimmed;
   }
   const numbers = tokens.filter((token) => token.kind === 'number');
-  if (numbers.length > width && numbers.every((token) => !isSplittable(token.digits))) {
+  if (numbers.length > width && numbers.every((token) => !isSplittable(token))) {
     return { kind: 'ambiguous', reason: 'too-many-values', candidates: [], span };
   }
   return splitAndPlace(numbers, width, rule, span);
@@ -97,8 +97,8 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...seen.values()];
 }
 
-function isSplittable(digits: string): boolean {
-  return /^\d{2,}$/.test(digits);
+function isSplittable(token: Extract<ValueToken, { kind: 'number' }>): boolean {
+  return !token.isCell && /^\d{2,}$/.test(token.digits);
 }
 
 type Part = { readonly value: number; readonly raw: string; readonly span: Span };
@@ -162,7 +162,7 @@ function* splitTokens(
     if (parts === 0) yield [];
     return;
   }
-  const maxHere = isSplittable(first.digits) ? Math.min(first.digits.length, parts - rest.length) : 1;
+  const maxHere = isSplittable(first) ? Math.min(first.digits.length, parts - rest.length) : 1;
   for (let count = 1; count <= maxHere; count += 1) {
     for (const head of cutDigits(first, count)) {
       for (const tail of splitTokens(rest, parts - count)) yield [...head, ...tail];

@@ -7,9 +7,20 @@ import type { Span } from '../report/schemas.js';
  * blank cells (PDF text, glued digits) simply produce no blank token.
  */
 export type Token =
-  | { readonly kind: 'text'; readonly text: string; readonly span: Span }
-  | { readonly kind: 'number'; readonly text: string; readonly digits: string; readonly span: Span }
-  | { readonly kind: 'blank'; readonly span: Span };
+  | { readonly kind: 'text'; readonly text: string; readonly span: Span; readonly line: number }
+  | {
+      readonly kind: 'number';
+      readonly text: string;
+      readonly digits: string;
+      readonly span: Span;
+      readonly line: number;
+      /** A whole layout cell (pipe, tab, HTML): never split. Glued text runs may be. */
+      readonly isCell: boolean;
+    }
+  | { readonly kind: 'blank'; readonly span: Span; readonly line: number };
+
+/** Tokens are collected per printed line (a text line, or an HTML table row). */
+type Sink = { readonly tokens: Token[]; readonly line: number };
 
 export type NumberToken = Extract<Token, { kind: 'number' }>;
 
@@ -28,11 +39,13 @@ export function toAsciiDigits(text: string): string {
 export function tokenizeText(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
   let lineStart = span.start;
+  let line = 0;
   while (lineStart < span.end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > span.end) lineEnd = span.end;
-    tokenizeLine(text, lineStart, lineEnd, tokens);
+    tokenizeLine(text, lineStart, lineEnd, { tokens, line });
     lineStart = lineEnd + 1;
+    line += 1;
   }
   return tokens;
 }
@@ -40,31 +53,35 @@ export function tokenizeText(text: string, span: Span): Token[] {
 /** Tokens of HTML grids that lie inside `span`: each cell that starts on a row is one field. */
 export function tokenizeGrids(grids: readonly Grid[], span: Span, text: string): Token[] {
   const tokens: Token[] = [];
+  let line = 0;
   for (const grid of grids) {
     if (grid.span.end <= span.start || grid.span.start >= span.end) continue;
     for (const row of grid.rows) {
-      for (const cell of row) pushField(text, cell.span.start, cell.span.end, tokens);
+      for (const cell of row) pushField(text, cell.span.start, cell.span.end, { tokens, line });
+      line += 1;
     }
   }
   return tokens;
 }
 
+// Page furniture that PDF copies leave inside tables: "— 5 —", "- 12 -", "第 3 页 共 9 页".
+const PAGE_NUMBER = /^\s*(?:[—–\-－]+\s*\d+\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 // Word copies put each cell on its own line, indented by one tab; a blank line ends a row.
 const ONE_CELL_LINE = /^\t[^\t]*$/;
 
-function tokenizeLine(text: string, start: number, end: number, tokens: Token[]): void {
+function tokenizeLine(text: string, start: number, end: number, sink: Sink): void {
   const line = text.slice(start, end);
   if (line.trim().length === 0 && !line.includes('\t')) return;
-  if (MARKDOWN_RULE.test(line)) return;
+  if (MARKDOWN_RULE.test(line) || PAGE_NUMBER.test(line)) return;
   if (line.includes('|')) {
-    splitFields(text, start, end, '|', tokens, true);
+    splitFields(text, start, end, '|', sink, true);
   } else if (ONE_CELL_LINE.test(line)) {
-    pushField(text, start + 1, end, tokens);
+    pushField(text, start + 1, end, sink);
   } else if (line.includes('\t')) {
-    splitFields(text, start, end, '\t', tokens, false);
+    splitFields(text, start, end, '\t', sink, false);
   } else {
-    lexInline(text, start, end, tokens);
+    lexInline(text, start, end, sink);
   }
 }
 
@@ -73,7 +90,7 @@ function splitFields(
   start: number,
   end: number,
   separator: string,
-  tokens: Token[],
+  sink: Sink,
   isPipe: boolean,
 ): void {
   const bounds: [number, number][] = [];
@@ -91,26 +108,28 @@ function splitFields(
     const last = bounds.at(-1);
     if (last && text.slice(last[0], last[1]).trim() === '') bounds.pop();
   }
-  for (const [fieldStart, fieldEnd] of bounds) pushField(text, fieldStart, fieldEnd, tokens);
+  for (const [fieldStart, fieldEnd] of bounds) pushField(text, fieldStart, fieldEnd, sink);
 }
 
-/** One layout cell: blank, a whole number or zero mark, or text (lexed for glued numbers). */
-function pushField(text: string, start: number, end: number, tokens: Token[]): void {
+/** One layout cell: blank, a whole number or zero mark, or a label. */
+function pushField(text: string, start: number, end: number, sink: Sink): void {
+  const { tokens, line } = sink;
   let trimmedStart = start;
   let trimmedEnd = end;
   while (trimmedStart < trimmedEnd && isSpace(text[trimmedStart]!)) trimmedStart += 1;
   while (trimmedEnd > trimmedStart && isSpace(text[trimmedEnd - 1]!)) trimmedEnd -= 1;
   const field = text.slice(trimmedStart, trimmedEnd);
   if (field.length === 0) {
-    tokens.push({ kind: 'blank', span: { start, end } });
+    tokens.push({ kind: 'blank', span: { start, end }, line });
     return;
   }
   const number = asNumber(field);
   if (number !== undefined) {
-    tokens.push({ kind: 'number', text: field, digits: number, span: { start: trimmedStart, end: trimmedEnd } });
+    tokens.push({ kind: 'number', text: field, digits: number, span: { start: trimmedStart, end: trimmedEnd }, line, isCell: true });
     return;
   }
-  lexInline(text, trimmedStart, trimmedEnd, tokens);
+  // A layout cell holding words is a label, even with digits in it ("数据1", "22（其中修订16件）").
+  tokens.push({ kind: 'text', text: field, span: { start: trimmedStart, end: trimmedEnd }, line });
 }
 
 function asNumber(field: string): string | undefined {
@@ -132,14 +151,15 @@ const CLOSING = ')）]】〕';
  * next label ("00000002.其他法律…" is "0000000" then "2.其他法律…"), and annotations in brackets
  * ("22（其中修订 16 件）"), whose digits are never cells.
  */
-function lexInline(text: string, start: number, end: number, tokens: Token[]): void {
+function lexInline(text: string, start: number, end: number, sink: Sink): void {
+  const { tokens, line } = sink;
   let index = start;
   let textStart = -1;
   let depth = 0;
   const flushText = (upTo: number) => {
     if (textStart === -1) return;
     const value = text.slice(textStart, upTo).trim();
-    if (value.length > 0) tokens.push({ kind: 'text', text: value, span: { start: textStart, end: upTo } });
+    if (value.length > 0) tokens.push({ kind: 'text', text: value, span: { start: textStart, end: upTo }, line });
     textStart = -1;
   };
   while (index < end) {
@@ -159,7 +179,7 @@ function lexInline(text: string, start: number, end: number, tokens: Token[]): v
       if (numberEnd > index && !inWord) {
         flushText(index);
         const raw = text.slice(index, numberEnd);
-        tokens.push({ kind: 'number', text: raw, digits: toAsciiDigits(raw), span: { start: index, end: numberEnd } });
+        tokens.push({ kind: 'number', text: raw, digits: toAsciiDigits(raw), span: { start: index, end: numberEnd }, line, isCell: false });
         if (itemNumber) textStart = numberEnd;
         index = runEnd;
         continue;
@@ -172,7 +192,7 @@ function lexInline(text: string, start: number, end: number, tokens: Token[]): v
       flushText(index);
     } else if (depth === 0 && ZERO_MARKS.has(character) && isLone(text, index, start, end)) {
       flushText(index);
-      tokens.push({ kind: 'number', text: character, digits: '0', span: { start: index, end: index + 1 } });
+      tokens.push({ kind: 'number', text: character, digits: '0', span: { start: index, end: index + 1 }, line, isCell: true });
     } else if (textStart === -1) {
       textStart = index;
     }
