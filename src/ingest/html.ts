@@ -167,19 +167,27 @@ function renderTable(table: Element, writer: Writer): Grid {
   return { span: { start, end: writer.length }, rows, cellAt };
 }
 
-// Inside a cell, line breaks become spaces so that one table row stays one line of text.
+// Inside a cell, line breaks become spaces so that one table row stays one line of text. A space
+// is written only before the next word, so a cell's span ends at its last character.
 function createCellWriter(writer: Writer) {
   let written = '';
+  let pendingSpace = false;
   return {
     inline(raw: string) {
-      const collapsed = raw.replace(/[\s\u00a0\u3000]+/g, ' ');
-      const trimmed = written.length === 0 ? collapsed.trimStart() : collapsed;
-      const next = written.endsWith(' ') && trimmed.startsWith(' ') ? trimmed.slice(1) : trimmed;
-      writer.raw(next);
-      written += next;
+      for (const part of raw.replace(/[\s\u00a0\u3000]+/g, ' ').split(/( )/)) {
+        if (part === '') continue;
+        if (part === ' ') {
+          pendingSpace = written.length > 0;
+          continue;
+        }
+        const next = pendingSpace ? ` ${part}` : part;
+        pendingSpace = false;
+        writer.raw(next);
+        written += next;
+      }
     },
     text() {
-      return written.trim();
+      return written;
     },
   };
 }
