@@ -1,3 +1,4 @@
+import { keysOf } from '../report/path-keys.js';
 import type { FindingId, Tables } from '../report/schemas.js';
 import {
   APPLICANT_COLUMNS,
@@ -66,7 +67,7 @@ export type Evaluation =
 /** Reads a cell by its full path; undefined when the table is absent. */
 export function cellValue(tables: Tables, path: string): number | null | undefined {
   let node: unknown = tables;
-  for (const key of path.split('.')) {
+  for (const key of keysOf(path)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[key];
   }

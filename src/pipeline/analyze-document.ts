@@ -6,6 +6,7 @@ import { assessDocument, effectiveFormat } from './assess-document.js';
 import { detectFormat } from '../sections/detect-format.js';
 import { findMeta } from '../sections/find-meta.js';
 import { findSections, preambleSpan } from '../sections/find-sections.js';
+import { normalizeText } from '../sections/normalized-text.js';
 import { parseTables } from '../tables/parse-tables.js';
 
 export type AnalyzeOptions = { readonly language?: Language };
@@ -14,8 +15,9 @@ const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation
 
 /** read → sections → tables → checks, for a document already in memory. Pure. */
 export function analyzeDocument(document: SourceDocument, options: AnalyzeOptions = {}): Result {
-  const sections = findSections(document.text);
-  const template = effectiveFormat(detectFormat(document.text), sections);
+  const view = normalizeText(document.text);
+  const sections = findSections(document.text, view);
+  const template = effectiveFormat(detectFormat(document.text, view), sections);
   const language = options.language ?? 'zh';
   const meta = findMeta(document.text, preambleSpan(document.text, sections).end);
   const parsed = template.format === '2021' ? parseTables(document, sections) : undefined;

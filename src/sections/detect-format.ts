@@ -1,5 +1,5 @@
 import type { ReportFormat } from '../report/schemas.js';
-import { normalizeText } from './normalized-text.js';
+import { normalizeText, type NormalizedText } from './normalized-text.js';
 
 export type FormatDecision = { readonly format: ReportFormat; readonly reason: string };
 
@@ -9,8 +9,8 @@ const SIGNS_2019 = ['新制作数量', '新公开数量', '对外公开总数量
 const SIGNS_PRE_2019 = ['指标名称', '计量单位', '历年累计'];
 
 /** Which template the report follows, and which printed words decided it. */
-export function detectFormat(text: string): FormatDecision {
-  const view = normalizeText(text).text;
+export function detectFormat(text: string, normalized: NormalizedText = normalizeText(text)): FormatDecision {
+  const view = normalized.text;
   const present = (signs: readonly string[]) => signs.filter((sign) => view.includes(sign));
   const of2021 = present(SIGNS_2021);
   const of2019 = present(SIGNS_2019);

@@ -21,8 +21,7 @@ type HeadingMatch = { key: SectionKey; start: number; end: number };
  * section's heading (falling back to its first match anywhere); a section runs to the next
  * heading found. Absent headings are simply missing from the result.
  */
-export function findSections(text: string): Section[] {
-  const view = normalizeText(text);
+export function findSections(text: string, view: NormalizedText = normalizeText(text)): Section[] {
   const found: HeadingMatch[] = [];
   let after = 0;
   for (const key of SECTION_KEYS) {

@@ -10,26 +10,37 @@ export type NormalizedText = {
 };
 
 export function normalizeText(original: string, start = 0, end = original.length): NormalizedText {
-  let text = '';
+  const codes: number[] = [];
   const offsets: number[] = [];
   for (let index = start; index < end; index += 1) {
-    const character = original[index]!;
-    if (/[\s\u00a0\u3000\ufeff]/.test(character)) continue;
-    text += foldCharacter(character);
+    const code = original.charCodeAt(index);
+    if (isWhitespace(code)) continue;
+    codes.push(foldCode(code));
     offsets.push(index);
   }
   offsets.push(end);
+  // Built in chunks: String.fromCharCode takes its arguments on the stack.
+  let text = '';
+  for (let index = 0; index < codes.length; index += 8192) {
+    text += String.fromCharCode(...codes.slice(index, index + 8192));
+  }
   return { text, offsets };
 }
 
-export function foldCharacter(character: string): string {
-  const code = character.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (character === '、') return '、';
-  if (character === '〔' || character === '【') return '[';
-  if (character === '〕' || character === '】') return ']';
-  if (character === '“' || character === '”') return '"';
-  return character;
+function isWhitespace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff ||
+    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f
+  );
+}
+
+function foldCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3014 || code === 0x3010) return 0x5b; // 〔【 → [
+  if (code === 0x3015 || code === 0x3011) return 0x5d; // 〕】 → ]
+  if (code === 0x201c || code === 0x201d) return 0x22; // “” → "
+  return code;
 }
 
 /** Normalises a short label for comparison (no offsets). */

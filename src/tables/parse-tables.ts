@@ -11,6 +11,7 @@ import {
   type RowTemplate,
   type TableKey,
 } from '../report/template.js';
+import { keysOf } from '../report/path-keys.js';
 import { parseLabelledRows, type ParsedRow } from './parse-labelled-rows.js';
 import { readRow, type RowRule, type ValueToken } from './read-row.js';
 import { tokenizeGrids, tokenizeText, type Token } from './tokens.js';
@@ -118,22 +119,40 @@ function reviewLitigationValues(tokens: readonly Token[]): ValueToken[] {
 function buildValues(parse: TableParse, cells: Record<string, CellSource>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const row of parse.rows) {
-    const placed = row.reading && row.reading.kind !== 'ambiguous' ? row.reading.cells : null;
-    row.template.columns.forEach((column, index) => {
-      const cellPath = [row.template.path, column].filter(Boolean).join('.');
-      const cell = placed?.[index];
-      setPath(values, cellPath, cell?.value ?? null);
-      if (!cell || !row.reading || row.reading.kind === 'ambiguous') return;
-      cells[`${parse.key}.${cellPath}`] = {
+    const reading = row.reading && row.reading.kind !== 'ambiguous' ? row.reading : null;
+    const descriptors = cellDescriptors(parse.key, row.template);
+    for (let index = 0; index < descriptors.length; index += 1) {
+      const descriptor = descriptors[index]!;
+      const cell = reading?.cells[index];
+      setPath(values, descriptor.keys, cell?.value ?? null);
+      if (!cell || !reading) continue;
+      cells[descriptor.fullPath] = {
         raw: cell.raw,
         span: cell.span,
         rowLabel: row.printedLabel ?? row.template.label,
-        columnLabel: columnLabel(parse.key, cellPath, column),
-        placement: row.reading.kind === 'recovered' ? 'recovered' : 'printed',
+        columnLabel: descriptor.columnLabel,
+        placement: reading.kind === 'recovered' ? 'recovered' : 'printed',
       };
-    });
+    }
   }
   return values;
+}
+
+type CellDescriptor = { readonly keys: readonly string[]; readonly fullPath: string; readonly columnLabel: string };
+
+// Templates are constants: describe each of their cells once, not once per report.
+const descriptorCache = new WeakMap<RowTemplate, readonly CellDescriptor[]>();
+
+function cellDescriptors(table: TableKey, template: RowTemplate): readonly CellDescriptor[] {
+  let descriptors = descriptorCache.get(template);
+  if (!descriptors) {
+    descriptors = template.columns.map((column) => {
+      const cellPath = [template.path, column].filter(Boolean).join('.');
+      return { keys: keysOf(cellPath), fullPath: `${table}.${cellPath}`, columnLabel: columnLabel(table, cellPath, column) };
+    });
+    descriptorCache.set(template, descriptors);
+  }
+  return descriptors;
 }
 
 export function columnLabel(table: TableKey, cellPath: string, column: string): string {
@@ -145,10 +164,10 @@ export function columnLabel(table: TableKey, cellPath: string, column: string): 
   return DOCUMENT_COLUMN_LABELS[column] ?? column;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
   let node = target;
-  for (const key of keys.slice(0, -1)) {
+  for (let index = 0; index < keys.length - 1; index += 1) {
+    const key = keys[index]!;
     node[key] ??= {};
     node = node[key] as Record<string, unknown>;
   }

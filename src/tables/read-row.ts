@@ -163,7 +163,9 @@ function* splitTokens(
     return;
   }
   const maxHere = isSplittable(first) ? Math.min(first.digits.length, parts - rest.length) : 1;
-  for (let count = 1; count <= maxHere; count += 1) {
+  // The tokens after this one can hold at most `capacity` parts: take at least the rest here.
+  const capacity = rest.reduce((total, token) => total + (isSplittable(token) ? token.digits.length : 1), 0);
+  for (let count = Math.max(1, parts - capacity); count <= maxHere; count += 1) {
     for (const head of cutDigits(first, count)) {
       for (const tail of splitTokens(rest, parts - count)) yield [...head, ...tail];
     }
