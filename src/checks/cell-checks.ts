@@ -52,8 +52,8 @@ function missingCellFinding(
     path: rowPathOf(table, rowPath),
     message: pick(
       input.language,
-      `“${TABLE_TITLES[table]}”表“${label}”有 ${cells.length} 个单元格空白（${names}）：空白不按 0 计`,
-      `“${label}” in the ${table} table has ${cells.length} blank cell(s) (${names}); a blank is not read as 0`,
+      `“${TABLE_TITLES[table]}”表“${label}”有 ${cells.length} 个单元格空白或无法识别（${names}）：不按 0 计`,
+      `“${label}” in the ${table} table has ${cells.length} blank or unreadable cell(s) (${names}); not read as 0`,
     ),
     cells,
     spans: cells.flatMap((cell) => (cell.span ? [cell.span] : [])),

@@ -20,14 +20,21 @@ export function findMeta(text: string, preambleEnd: number): Meta {
     const candidate = AGENCY_END.test(before) ? before : AGENCY_END.test(after) ? after : null;
     if (!candidate) continue;
     agency = candidate;
-    year = Number(match[2]);
+    year = plausibleYear(match[2]);
     break;
   }
-  if (year === null) {
-    const period = PERIOD.exec(head);
-    if (period) year = Number(period[1]);
-  }
+  if (year === null) year = plausibleYear(PERIOD.exec(head)?.[1]);
   return { agency, year };
+}
+
+// Disclosure reports exist since the 2008 regulation; a year far outside that is an OCR or
+// typing slip, and the report year is then unknown rather than wrong.
+const EARLIEST_YEAR = 1990;
+const LATEST_YEAR = 2100;
+
+function plausibleYear(digits: string | undefined): number | null {
+  const year = Number(digits);
+  return Number.isInteger(year) && year >= EARLIEST_YEAR && year <= LATEST_YEAR ? year : null;
 }
 
 function cleanAgency(raw: string): string {

@@ -48,7 +48,13 @@ export function readRow(tokens: readonly ValueToken[], width: number, rule?: Row
 
 function placeToken(token: ValueToken): PlacedCell {
   if (token.kind === 'blank') return { value: null, raw: '', span: token.span };
-  return { value: Number(token.digits), raw: token.text, span: token.span };
+  return { value: toValue(token.digits), raw: token.text, span: token.span };
+}
+
+/** A printed number's value; null when it cannot be read ("5949.08.8667", an OCR or typing slip). */
+function toValue(digits: string): number | null {
+  const value = Number(digits);
+  return digits !== '' && Number.isFinite(value) ? value : null;
 }
 
 function spanOf(tokens: readonly ValueToken[]): Span {
@@ -82,7 +88,7 @@ function trimPadding(tokens: readonly ValueToken[], width: number, rule?: RowRul
 }
 
 function valueOrZero(token: ValueToken): number {
-  return token.kind === 'number' ? Number(token.digits) : 0;
+  return token.kind === 'number' ? (toValue(token.digits) ?? 0) : 0;
 }
 
 function countWhile<T>(items: readonly T[], predicate: (item: T) => boolean): number {
@@ -101,7 +107,7 @@ function isSplittable(token: Extract<ValueToken, { kind: 'number' }>): boolean {
   return !token.isCell && /^\d{2,}$/.test(token.digits);
 }
 
-type Part = { readonly value: number; readonly raw: string; readonly span: Span };
+type Part = { readonly value: number | null; readonly raw: string; readonly span: Span };
 
 /**
  * Glued digits ("640020470") and dropped blanks: readings that fill every cell from the digits
@@ -175,7 +181,7 @@ function* splitTokens(
 function* cutDigits(token: Extract<ValueToken, { kind: 'number' }>, count: number): Generator<Part[]> {
   if (count === 1) {
     if (isCanonical(token.digits)) {
-      yield [{ value: Number(token.digits), raw: token.text, span: token.span }];
+      yield [{ value: toValue(token.digits), raw: token.text, span: token.span }];
     }
     return;
   }
@@ -205,7 +211,7 @@ function* cutFrom(
 // Digits map one to one onto the printed characters, so sub-spans are exact.
 function partOf(token: Extract<ValueToken, { kind: 'number' }>, from: number, to: number): Part {
   return {
-    value: Number(token.digits.slice(from, to)),
+    value: toValue(token.digits.slice(from, to)),
     raw: token.text.slice(from, to),
     span: { start: token.span.start + from, end: token.span.start + to },
   };
