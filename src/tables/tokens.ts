@@ -155,7 +155,7 @@ function lexInline(text: string, start: number, end: number, sink: Sink): void {
   const { tokens, line } = sink;
   let index = start;
   let textStart = -1;
-  let depth = 0;
+  const annotated = closedBrackets(text, start, end);
   const flushText = (upTo: number) => {
     if (textStart === -1) return;
     const value = text.slice(textStart, upTo).trim();
@@ -164,9 +164,8 @@ function lexInline(text: string, start: number, end: number, sink: Sink): void {
   };
   while (index < end) {
     const character = text[index]!;
-    if (OPENING.includes(character)) depth += 1;
-    if (CLOSING.includes(character) && depth > 0) depth -= 1;
-    if (depth === 0 && isDigit(character)) {
+    const inBrackets = annotated[index - start] === 1;
+    if (!inBrackets && isDigit(character)) {
       let runEnd = index;
       while (runEnd < end && (isDigit(text[runEnd]!) || isDecimalPoint(text, runEnd, end))) runEnd += 1;
       const next = text[runEnd];
@@ -190,7 +189,7 @@ function lexInline(text: string, start: number, end: number, sink: Sink): void {
     }
     if (isSpace(character)) {
       flushText(index);
-    } else if (depth === 0 && ZERO_MARKS.has(character) && isLone(text, index, start, end)) {
+    } else if (!inBrackets && ZERO_MARKS.has(character) && isLone(text, index, start, end)) {
       flushText(index);
       tokens.push({ kind: 'number', text: character, digits: '0', span: { start: index, end: index + 1 }, line, isCell: true });
     } else if (textStart === -1) {
@@ -199,6 +198,25 @@ function lexInline(text: string, start: number, end: number, sink: Sink): void {
     index += 1;
   }
   flushText(end);
+}
+
+/**
+ * Marks the characters inside closed bracket pairs. A bracket left open on the line is a label
+ * wrapped mid-parenthesis by a PDF ("（区分处理的，只计这一情形，不" ⏎ "计其他情形）"): the digits after
+ * it are the row's cells, not an annotation.
+ */
+function closedBrackets(text: string, start: number, end: number): Uint8Array {
+  const marks = new Uint8Array(end - start);
+  const open: number[] = [];
+  for (let index = start; index < end; index += 1) {
+    const character = text[index]!;
+    if (OPENING.includes(character)) open.push(index);
+    else if (CLOSING.includes(character) && open.length > 0) {
+      const from = open.pop()!;
+      marks.fill(1, from - start, index - start + 1);
+    }
+  }
+  return marks;
 }
 
 function isDigit(character: string): boolean {
