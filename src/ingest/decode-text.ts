@@ -18,7 +18,23 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
   const utf8 = decodeWith('utf-8', bytes, 'utf-8');
   if (utf8.ok) return utf8;
+  const cut = withoutPartialCharacter(bytes);
+  if (cut) {
+    const truncated = decodeWith('utf-8', cut, 'utf-8');
+    if (truncated.ok) return truncated;
+  }
   return decodeWith('gb18030', bytes, 'gb18030');
+}
+
+// A file cut off mid-character (a truncated download, `head -c`) ends in the first bytes of a
+// UTF-8 sequence: drop them rather than refusing the whole file; the sections tell it is cut.
+function withoutPartialCharacter(bytes: Uint8Array): Uint8Array | undefined {
+  for (let drop = 1; drop <= 3 && drop < bytes.length; drop += 1) {
+    const byte = bytes[bytes.length - drop]!;
+    if (byte >= 0xc0) return bytes.subarray(0, bytes.length - drop);
+    if (byte < 0x80) return undefined;
+  }
+  return undefined;
 }
 
 function decodeWith(label: string, bytes: Uint8Array, encoding: TextEncoding): DecodedText {

@@ -17,7 +17,7 @@ const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation
 export function analyzeDocument(document: SourceDocument, options: AnalyzeOptions = {}): Result {
   const view = normalizeText(document.text);
   const sections = findSections(document.text, view);
-  const template = effectiveFormat(detectFormat(document.text, view), sections);
+  const template = effectiveFormat(detectFormat(document.text, view), sections, document.text);
   const language = options.language ?? 'zh';
   const meta = findMeta(document.text, preambleSpan(document.text, sections).end);
   const parsed = template.format === '2021' ? parseTables(document, sections) : undefined;

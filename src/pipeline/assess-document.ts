@@ -7,12 +7,20 @@ import type { FormatDecision } from '../sections/detect-format.js';
  * The template to read the document with. Section headings of the 2021 template without any
  * table header still make a 2021 report (one whose tables are missing), not an unknown text.
  */
-export function effectiveFormat(decision: FormatDecision, sections: readonly Section[]): FormatDecision {
-  if (decision.format === 'unknown' && sections.length >= 3) {
+export function effectiveFormat(decision: FormatDecision, sections: readonly Section[], text: string): FormatDecision {
+  if (decision.format !== 'unknown') return decision;
+  if (sections.length >= 3) {
     return { format: '2021', reason: `2021 template: ${sections.length} of its section headings found, no table header` };
+  }
+  // A report cut short after its first section still names itself in its title.
+  if (sections.length >= 1 && REPORT_TITLE.test(text.slice(0, TITLE_WINDOW).replace(/\s+/g, ''))) {
+    return { format: '2021', reason: 'a 政府信息公开工作年度报告 title and its first section heading, no table header' };
   }
   return decision;
 }
+
+const REPORT_TITLE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+const TITLE_WINDOW = 2000;
 
 /** One-line notices about the document as a whole. */
 export function assessDocument(decision: FormatDecision, sections: readonly Section[], language: Language): Notice[] {
