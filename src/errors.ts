@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'undecodable'
   | 'unsupported-format'
   | 'not-a-report'
+  | 'output-failed'
   | 'internal';
 
 export class AppError extends Error {

@@ -213,3 +213,11 @@ describe('readHtml nested layout tables', () => {
     expect(text).toBe('四、行政复议\n维持\t总计\n0\t0\n');
   });
 });
+
+describe('layout tables', () => {
+  it('cells of a table that holds a table do not run together', () => {
+    const { text } = readHtml('<table><tr><td>左栏</td><td>导航</td></tr><tr><td><table><tr><td>1</td></tr></table></td></tr></table>');
+    expect(text).not.toContain('左栏导航');
+    expect(text.split('\n')).toContain('左栏');
+  });
+});

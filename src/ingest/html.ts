@@ -30,6 +30,8 @@ const BLOCKS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article',
   'header', 'footer', 'title', 'tr', 'table', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'hr',
   'form', 'nav', 'main', 'aside', 'center', 'address', 'caption', 'figure', 'figcaption',
+  // Cells of layout tables (tables that hold tables) are blocks: their texts must not run together.
+  'td', 'th',
 ]);
 
 /**
