@@ -1,6 +1,5 @@
 import type { FindingCell, Tables } from '../report/schemas.js';
-import { ACTIVE_DISCLOSURE_ROWS, APPLICATION_ROWS, type TableKey } from '../report/template.js';
-import { columnLabel, REVIEW_LITIGATION_ROW } from '../tables/parse-tables.js';
+import { ACTIVE_DISCLOSURE_ROWS, APPLICATION_ROWS, columnLabel, REVIEW_LITIGATION_ROW, type TableKey } from '../report/template.js';
 import type { CheckInput } from './check-input.js';
 import { cellValue } from './equations.js';
 

@@ -152,3 +152,21 @@ export const OUTCOME_LABELS: Record<(typeof OUTCOME_COLUMNS)[number], string> = 
 export const REVIEW_LITIGATION_CELLS: readonly string[] = REVIEW_GROUPS.flatMap((group) =>
   OUTCOME_COLUMNS.map((column) => `${group}.${column}`),
 );
+
+/** Table 4 as one template row: its fifteen cells in printed order. */
+export const REVIEW_LITIGATION_ROW: RowTemplate = {
+  path: '',
+  label: '行政复议、行政诉讼',
+  keys: [],
+  columns: REVIEW_LITIGATION_CELLS,
+};
+
+/** The column label of a cell as the template prints it ("行政复议/结果维持", "总计", "本年制发件数"). */
+export function columnLabel(table: TableKey, cellPath: string, column: string): string {
+  if (table === 'applications') return APPLICATION_COLUMN_LABELS[column as ApplicationColumn];
+  if (table === 'reviewLitigation') {
+    const [group, outcome] = cellPath.split('.') as [ReviewGroup, (typeof OUTCOME_COLUMNS)[number]];
+    return `${REVIEW_GROUP_LABELS[group]}/${OUTCOME_LABELS[outcome]}`;
+  }
+  return DOCUMENT_COLUMN_LABELS[column] ?? column;
+}

@@ -2,12 +2,10 @@ import type { SourceDocument } from '../ingest/source-document.js';
 import type { CellSource, Section, Span, Tables } from '../report/schemas.js';
 import {
   ACTIVE_DISCLOSURE_ROWS,
-  APPLICATION_COLUMN_LABELS,
   APPLICATION_ROWS,
-  DOCUMENT_COLUMN_LABELS,
-  OUTCOME_LABELS,
-  REVIEW_GROUP_LABELS,
+  columnLabel,
   REVIEW_LITIGATION_CELLS,
+  REVIEW_LITIGATION_ROW,
   type RowTemplate,
   type TableKey,
 } from '../report/template.js';
@@ -36,13 +34,6 @@ const applicationRowRule: RowRule = (values) =>
   values.length === 7 && values[6] === values.slice(0, 6).reduce((sum, value) => sum + value, 0);
 const reviewLitigationRule: RowRule = (values) =>
   [0, 5, 10].every((start) => values[start + 4] === values.slice(start, start + 4).reduce((sum, value) => sum + value, 0));
-
-export const REVIEW_LITIGATION_ROW: RowTemplate = {
-  path: '',
-  label: '行政复议、行政诉讼',
-  keys: [],
-  columns: REVIEW_LITIGATION_CELLS,
-};
 
 /** Reads the three standard tables out of their sections. Pure. */
 export function parseTables(document: SourceDocument, sections: readonly Section[]): TablesParse {
@@ -153,15 +144,6 @@ function cellDescriptors(table: TableKey, template: RowTemplate): readonly CellD
     descriptorCache.set(template, descriptors);
   }
   return descriptors;
-}
-
-export function columnLabel(table: TableKey, cellPath: string, column: string): string {
-  if (table === 'applications') return APPLICATION_COLUMN_LABELS[column as keyof typeof APPLICATION_COLUMN_LABELS];
-  if (table === 'reviewLitigation') {
-    const [group, outcome] = cellPath.split('.') as [keyof typeof REVIEW_GROUP_LABELS, keyof typeof OUTCOME_LABELS];
-    return `${REVIEW_GROUP_LABELS[group]}/${OUTCOME_LABELS[outcome]}`;
-  }
-  return DOCUMENT_COLUMN_LABELS[column] ?? column;
 }
 
 function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
