@@ -105,8 +105,11 @@ describe('checkAmbiguousRows (table.ambiguousRow)', () => {
       message,
       candidates: reading.candidates,
       spans: [{ start: 2300, end: 2320 }],
-      cells: [],
     });
+    // The row's cells are listed so a reader (and the terminal rendering) can mark them.
+    expect(finding!.cells.map((cell) => cell.path)).toEqual(
+      ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg', 'total'].map((column) => `applications.granted.${column}`),
+    );
   });
 
   it('shows a blank in a candidate as 空 and keeps it null in the data', () => {

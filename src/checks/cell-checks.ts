@@ -69,6 +69,7 @@ export function checkAmbiguousRows(input: CheckInput): Finding[] {
       if (!reading || reading.kind !== 'ambiguous') continue;
       const label = row.printedLabel ?? row.template.label;
       const candidates = reading.candidates.map((candidate) => candidate.map((value) => value ?? '空').join('/'));
+      const cells = row.template.columns.map((column) => describeCell(input, [parse.key, row.template.path, column].filter(Boolean).join('.')));
       const why =
         reading.reason === 'several-readings'
           ? pick(input.language, `有 ${reading.candidates.length || '过多'} 种拆分都说得通`, `${reading.candidates.length || 'too many'} readings are possible`)
@@ -87,6 +88,7 @@ export function checkAmbiguousRows(input: CheckInput): Finding[] {
               `the numbers of “${label}” in the ${parse.key} table cannot be placed in columns with certainty (${why}); the row is left null`,
             ) +
             (candidates.length > 0 ? pick(input.language, `。候选读法：${candidates.join('；')}`, `. Candidates: ${candidates.join('; ')}`) : ''),
+          cells,
           candidates: reading.candidates.map((candidate) => [...candidate]),
           spans: [reading.span],
         }),

@@ -35,7 +35,15 @@ export function renderResult(result: Result, style: Style, language: Language): 
     lines.push('', ...renderActiveDisclosure(result, marks, style));
     lines.push('', ...renderApplications(result, marks, style));
     lines.push('', ...renderReviewLitigation(result, marks, style));
-    lines.push(style.dim(pick(language, '  ! 违反勾稽关系  ? 存疑/空白  · 空白', '  ! broken rule  ? doubtful/blank  · blank')));
+    lines.push(
+      style.dim(
+        pick(
+          language,
+          '  ! 违反勾稽关系  ? 见下方问题  · 空白  ~ 数字粘连或缺格，由行合计唯一确定',
+          '  ! broken rule  ? see the findings  · blank  ~ glued digits or dropped blanks, placed by the row sum',
+        ),
+      ),
+    );
   }
   lines.push('', renderFindings(result.findings, style, language));
   return lines.join('\n');
@@ -66,6 +74,7 @@ function renderCell(result: Result, path: string, marks: Map<string, Mark>, styl
   const text = value === null || value === undefined ? '·' : String(value);
   if (mark === 'error') return style.red(padStart(`${text}!`, CELL_WIDTH));
   if (mark === 'warning' || value === null) return style.yellow(padStart(`${text}${mark ? '?' : ' '}`, CELL_WIDTH));
+  if (result.cells[path]?.placement === 'recovered') return padStart(`${text}~`, CELL_WIDTH);
   return padStart(`${text} `, CELL_WIDTH);
 }
 

@@ -14,6 +14,11 @@ Reads each report (.txt, .md, .html/.htm), parses its three tables cell by cell 
   --out DIR    also write one JSON result per file into DIR
   --lang en    findings in English (default: Chinese)`;
 
+const NEXT_STEPS = {
+  zh: '--json 输出完整结果（每个单元格的原文与位置、每个问题涉及的单元格）；--lang en 英文；nianbao --help 查看全部命令。',
+  en: '--json prints the whole result (each cell’s printed text and position, the cells of each finding); nianbao --help lists every command.',
+} as const;
+
 export async function runExtract(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseCommonOptions(argv, true);
   if (options.help) {
@@ -32,7 +37,7 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
   } else {
     const style = createStyle(useColor(io));
     io.stdout.write(results.map((result) => renderResult(result, style, options.language)).join('\n\n' + '─'.repeat(60) + '\n\n'));
-    if (results.length > 0) io.stdout.write('\n');
+    if (results.length > 0) io.stdout.write(`\n\n${style.dim(NEXT_STEPS[options.language])}\n`);
   }
   return unreadable > 0 ? EXIT.unreadable : EXIT.ok;
 }
