@@ -8,6 +8,10 @@ export type AppErrorCode =
   | 'unsupported-format'
   | 'not-a-report'
   | 'output-failed'
+  | 'config'
+  | 'provider'
+  | 'extraction'
+  | 'cache-miss'
   | 'internal';
 
 export class AppError extends Error {
@@ -37,5 +41,36 @@ export class IngestError extends AppError {
     options?: { cause?: unknown },
   ) {
     super(code, `${path}: ${message}`, options);
+  }
+}
+
+/** Configuration that cannot work (a missing key, an unknown provider). */
+export class ConfigError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('config', message, options);
+  }
+}
+
+/** The LLM endpoint failed (HTTP error, timeout, refusal) after the client's own retries. */
+export class ProviderError extends AppError {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    options?: { cause?: unknown },
+  ) {
+    super('provider', message, options);
+  }
+}
+
+/** Every attempt returned text that did not parse or validate; carries what came back. */
+export class ExtractionError extends AppError {
+  constructor(
+    message: string,
+    readonly rawText: string,
+    readonly issues: readonly string[],
+    readonly usage: { readonly inputTokens: number; readonly outputTokens: number; readonly attempts: number },
+    options?: { cause?: unknown },
+  ) {
+    super('extraction', message, options);
   }
 }

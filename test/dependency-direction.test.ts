@@ -13,12 +13,16 @@ const ALLOWED: Record<string, readonly string[]> = {
   tables: ['report', 'sections'],
   checks: ['report'],
   render: ['report', 'checks'],
-  pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'errors'],
+  providers: ['errors'],
+  extract: ['report', 'sections', 'providers', 'errors'],
+  pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'extract', 'providers', 'errors'],
   eval: ['report', 'pipeline', 'errors'],
-  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'errors'],
+  config: ['errors', 'providers'],
+  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'extract', 'providers', 'config', 'errors'],
 };
 // Only these stages touch the disk; checks, sections, tables and render are pure.
 const PURE = ['report', 'sections', 'tables', 'checks', 'render'];
+// providers/ and extract/ get their settings injected; they never read the environment.
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {

@@ -1,20 +1,32 @@
-import { runChecks } from '../checks/run-checks.js';
 import type { Language } from '../checks/language.js';
+import { runChecks } from '../checks/run-checks.js';
+import { buildNarrativeInput, type NarrativeInput } from '../extract/narrative-input.js';
+import { narrativeJsonSchema } from '../extract/narrative-json-schema.js';
+import { extractWithRules } from '../extract/rules/extract-with-rules.js';
 import type { SourceDocument } from '../ingest/source-document.js';
+import { DEFAULT_PRICES } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
-import { assessDocument, effectiveFormat } from './assess-document.js';
 import { detectFormat } from '../sections/detect-format.js';
 import { findMeta } from '../sections/find-meta.js';
 import { findSections, preambleSpan } from '../sections/find-sections.js';
 import { normalizeText } from '../sections/normalized-text.js';
 import { parseTables } from '../tables/parse-tables.js';
+import { assessDocument, effectiveFormat } from './assess-document.js';
+import { attachNarrative } from './attach-narrative.js';
+import { tableSpans } from './table-spans.js';
 
-export type AnalyzeOptions = { readonly language?: Language };
+export type AnalyzeOptions = {
+  readonly language?: Language;
+  /** Extract the narrative with the offline rules (default true). LLM extraction is async: see readReport. */
+  readonly narrative?: boolean;
+};
 
 const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation: null } as const;
 
-/** read → sections → tables → checks, for a document already in memory. Pure. */
-export function analyzeDocument(document: SourceDocument, options: AnalyzeOptions = {}): Result {
+export const RULES_EXTRACTOR = { provider: 'rules', model: null, promptVersion: null, promptHash: null } as const;
+
+/** The deterministic part: sections, meta, tables, table checks, and what would go to an extractor. */
+export function analyzeStructure(document: SourceDocument, options: AnalyzeOptions = {}): { result: Result; input: NarrativeInput | null } {
   const view = normalizeText(document.text);
   const sections = findSections(document.text, view);
   const template = effectiveFormat(detectFormat(document.text, view), sections, document.text);
@@ -23,15 +35,8 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   const parsed = template.format === '2021' ? parseTables(document, sections) : undefined;
   const tables = parsed?.tables ?? NO_TABLES;
   const cells = parsed?.cells ?? {};
-  const findings = runChecks({
-    format: template.format,
-    sections,
-    tables,
-    cells,
-    parses: parsed?.parses ?? [],
-    language,
-  });
-  return {
+  const findings = runChecks({ format: template.format, sections, tables, cells, parses: parsed?.parses ?? [], language });
+  const result: Result = {
     source: {
       path: document.path,
       sha256: document.sha256,
@@ -48,4 +53,21 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     findings,
     notices: assessDocument(template, sections, language),
   };
+  const input = parsed ? buildNarrativeInput(document.text, sections, tableSpans(parsed.parses, sections)) : null;
+  return { result, input };
+}
+
+/** read → sections → tables → checks → narrative by rules, for a document already in memory. Pure. */
+export function analyzeDocument(document: SourceDocument, options: AnalyzeOptions = {}): Result {
+  const { result, input } = analyzeStructure(document, options);
+  if (options.narrative === false || !input) return result;
+  const started = performance.now();
+  const narrative = extractWithRules(input, document.text, result.sections);
+  const usage = { inputTokens: 0, outputTokens: 0, attempts: 1, latencyMs: performance.now() - started, cached: false };
+  return attachNarrative(result, input, { narrative, usage }, RULES_EXTRACTOR, {
+    schemaHash: narrativeJsonSchema().hash,
+    prices: DEFAULT_PRICES,
+    language: options.language ?? 'zh',
+    tokens: { tokens: null, wholeReportTokens: null },
+  });
 }

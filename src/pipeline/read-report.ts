@@ -1,8 +1,37 @@
+import type { Language } from '../checks/language.js';
+import { countTokens } from '../extract/count-tokens.js';
+import type { NarrativeExtractor } from '../extract/extractor.js';
+import { narrativeJsonSchema } from '../extract/narrative-json-schema.js';
 import { readDocument } from '../ingest/read-document.js';
+import type { SourceDocument } from '../ingest/source-document.js';
+import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
-import { analyzeDocument, type AnalyzeOptions } from './analyze-document.js';
+import { analyzeDocument, analyzeStructure } from './analyze-document.js';
+import { attachNarrative } from './attach-narrative.js';
+
+export type ReadOptions = {
+  readonly language?: Language;
+  /** Who extracts the narrative; the offline rules when absent. */
+  readonly extractor?: NarrativeExtractor;
+  readonly prices?: PriceTable;
+};
 
 /** Reads a report file and returns its checked result. Throws IngestError for bad input. */
-export async function readReport(path: string, options: AnalyzeOptions = {}): Promise<Result> {
-  return analyzeDocument(await readDocument(path), options);
+export async function readReport(path: string, options: ReadOptions = {}): Promise<Result> {
+  return analyzeWithExtractor(await readDocument(path), options);
+}
+
+/** The whole pipeline on a document in memory, with an LLM extractor when one is given. */
+export async function analyzeWithExtractor(document: SourceDocument, options: ReadOptions = {}): Promise<Result> {
+  const { extractor } = options;
+  if (!extractor || extractor.provider === 'rules') return analyzeDocument(document, { language: options.language ?? 'zh' });
+  const { result, input } = analyzeStructure(document, options);
+  if (!input) return result;
+  const extraction = await extractor.extract({ input, documentText: document.text, sections: result.sections });
+  return attachNarrative(result, input, extraction, extractor, {
+    schemaHash: narrativeJsonSchema().hash,
+    prices: options.prices ?? DEFAULT_PRICES,
+    language: options.language ?? 'zh',
+    tokens: { tokens: countTokens(input.text), wholeReportTokens: countTokens(document.text) },
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createNarrativeSchema, narrativeSchema, statedNumberSchema } from './narrative.js';
 import {
   APPLICATION_COLUMNS,
   DOCUMENT_COLUMNS,
@@ -152,6 +153,45 @@ export const sectionSchema = z.strictObject({
   span: spanSchema,
 });
 
+/** A stated number after its quote was checked against the report. */
+export const groundedNumberSchema = statedNumberSchema.extend({
+  /** The quote occurs in the report (after width/whitespace normalisation) and contains the number. */
+  grounded: z.boolean(),
+  /** Where the quote is in the document; null when ungrounded. */
+  span: spanSchema.nullable(),
+});
+
+export const groundedNarrativeSchema = createNarrativeSchema(groundedNumberSchema);
+
+export const narrativeBlockSchema = z.strictObject({
+  extractor: z.strictObject({
+    provider: z.string(),
+    model: z.string().nullable(),
+    promptVersion: z.string().nullable(),
+    promptHash: z.string().nullable(),
+    schemaHash: z.string(),
+  }),
+  facts: groundedNarrativeSchema,
+  usage: z.strictObject({
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+    attempts: z.number().int().nonnegative(),
+    latencyMs: z.number().nonnegative(),
+    cached: z.boolean(),
+    /** USD; null when the model has no price ("unpriced"), never 0 for unknown. */
+    costUsd: z.number().nonnegative().nullable(),
+  }),
+  input: z.strictObject({
+    characters: z.number().int().nonnegative(),
+    /** o200k_base tokens of what is sent (the narrative only); null when nothing is sent (rules). */
+    tokens: z.number().int().nonnegative().nullable(),
+    /** o200k_base tokens of the whole document, for comparison; null when nothing is sent. */
+    wholeReportTokens: z.number().int().nonnegative().nullable(),
+  }),
+  /** Which reading of the stated 收到 matched table 3: new only, or new + carried over. */
+  receivedReading: z.enum(['new', 'newAndCarriedOver']).nullable(),
+});
+
 /** One line about the document as a whole, for a person: why it is not read, or not fully. */
 export const noticeSchema = z.strictObject({
   code: z.enum(['not-a-report', 'other-template', 'truncated']),
@@ -174,7 +214,7 @@ export const resultSchema = z.strictObject({
   sections: z.array(sectionSchema),
   tables: tablesSchema,
   cells: z.record(z.string(), cellSourceSchema),
-  narrative: z.null(),
+  narrative: narrativeBlockSchema.nullable(),
   findings: z.array(findingSchema),
   notices: z.array(noticeSchema),
 });
@@ -199,6 +239,8 @@ export const expectedSchema = z.strictObject({
       reviewLitigation: reviewLitigationSchema,
     })
     .nullable(),
+  /** The narrative facts as the report states them; null where not labelled. */
+  narrative: narrativeSchema.nullable(),
   findings: z.array(expectedFindingSchema),
 });
 
@@ -217,4 +259,7 @@ export type CellSource = z.infer<typeof cellSourceSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Result = z.infer<typeof resultSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
+export type GroundedNumber = z.infer<typeof groundedNumberSchema>;
+export type GroundedNarrative = z.infer<typeof groundedNarrativeSchema>;
+export type NarrativeBlock = z.infer<typeof narrativeBlockSchema>;
 export type Expected = z.infer<typeof expectedSchema>;

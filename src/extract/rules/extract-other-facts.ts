@@ -1,0 +1,70 @@
+import type { Narrative, StatedNumber } from '../../report/narrative.js';
+import { slice, splitClauses, type Piece } from './split-text.js';
+import { statedNumber, toNumber } from './stated-number.js';
+
+// "未收取信息处理费", "本年度未产生信息公开处理费", "无收取信息处理费情况".
+const NO_FEE = /(?:未|无|没有|不)(?:收取|产生|发生)[^。；;，,]{0,14}?处理费/;
+// "实际收取信息处理费共计400元".
+const FEE = /收取[^。；;，,]{0,14}?处理费[^。；;，,\d]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(万元|元)/;
+
+/** The information-processing fee (信息处理费), in 元; 未收取 = 0. Not 行政事业性收费. */
+export function extractFee(sentences: readonly Piece[]): StatedNumber | null {
+  for (const sentence of sentences) {
+    if (!/处理费/.test(sentence.text)) continue;
+    for (const clause of splitClauses(sentence)) {
+      const none = NO_FEE.exec(clause.text);
+      if (none) return statedNumber(0, slice(clause, 0, none.index + none[0].length), sentence);
+      const some = FEE.exec(clause.text);
+      if (some) return statedNumber(toNumber(some[1]!) * (some[2] === '万元' ? 10_000 : 1), clause, sentence);
+    }
+  }
+  return null;
+}
+
+// Where a problems section turns from what went wrong to what will be done about it.
+const TURN = /(改进情况|改进措施|整改措施|整改情况|下一步|针对(?:以上|上述|存在的|这些)?问题|具体解决办法|解决办法|我局将|我区将|我县将|我市将|将采取以下措施)/;
+const ITEM_MARK = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d][)）]|(?<![\d.])\d[.、．](?!\d)/g;
+const MAX_ITEM = 120;
+
+/** The problems admitted and the improvements promised, one short item each, in order. */
+export function extractProblems(problemsText: Piece | null): { problems: string[]; improvements: string[] } {
+  if (!problemsText) return { problems: [], improvements: [] };
+  const turn = TURN.exec(problemsText.text);
+  const before = turn ? problemsText.text.slice(0, turn.index) : problemsText.text;
+  const after = turn ? problemsText.text.slice(turn.index) : '';
+  return { problems: itemsOf(before), improvements: itemsOf(after) };
+}
+
+function itemsOf(text: string): string[] {
+  const marks = [...text.matchAll(ITEM_MARK)].map((match) => match.index);
+  const pieces = marks.length > 0 ? marks.map((start, index) => text.slice(start, marks[index + 1] ?? text.length)) : [text];
+  return pieces
+    .map((piece) => piece.replace(ITEM_MARK, '').replace(/[\s\u3000*]+/g, '').replace(/^[：:。，,；;]+|[。，,；;：:]+$/g, ''))
+    .map((piece) => firstSentence(piece))
+    .filter((piece) => piece.length >= 4 && !/^(存在的主要问题|工作中存在的主要问题|存在问题|主要问题|改进情况|改进措施)$/.test(piece));
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[。；;]/);
+  const sentence = end === -1 ? text : text.slice(0, end);
+  return sentence.length > MAX_ITEM ? `${sentence.slice(0, MAX_ITEM)}…` : sentence;
+}
+
+const PHONE = /(?:联系电话|电话|咨询电话)(?:\/传真)?[:：]?\s*((?:\d{3,4}\s*[-—－–]+\s*)?\d{7,8})/;
+const FAX = /传真[:：]?\s*((?:\d{3,4}\s*[-—－–]+\s*)?\d{7,8})/;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const ADDRESS = /(?:联系)?地址[:：]\s*([^；;，,。）)\n]+)/;
+const WEBSITE = /(https?:\/\/[\w./%?=&#-]+|www\.[\w./%?=&#-]+)/;
+
+/** The report's contact details, as printed. */
+export function extractContact(text: string): Narrative['contact'] {
+  const phone = PHONE.exec(text)?.[1] ?? null;
+  const fax = FAX.exec(text)?.[1] ?? null;
+  return {
+    phone,
+    fax,
+    email: EMAIL.exec(text)?.[0] ?? null,
+    address: ADDRESS.exec(text)?.[1]?.trim() ?? null,
+    website: WEBSITE.exec(text)?.[1]?.replace(/[.。]+$/, '') ?? null,
+  };
+}

@@ -1,0 +1,128 @@
+import OpenAI from 'openai';
+import { ProviderError } from '../errors.js';
+import type { ChatMessage, CompletionRequest, CompletionResponse, LlmClient } from './llm-client.js';
+
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
+
+export type ResponseFormatMode = 'json_schema' | 'json_object' | 'auto';
+
+export type OpenAiClientOptions = {
+  readonly apiKey: string;
+  /** Any OpenAI-compatible endpoint: OpenAI, DeepSeek, DashScope, Zhipu, Moonshot, Ollama, vLLM… */
+  readonly baseUrl?: string;
+  readonly model: string;
+  /** `auto` asks for strict json_schema and falls back to json_object when the endpoint refuses it. */
+  readonly responseFormat?: ResponseFormatMode;
+  readonly timeoutMs?: number;
+  /** Retries of 408/409/429/5xx and connection errors by the SDK, honouring retry-after. */
+  readonly maxRetries?: number;
+  /** An upper bound on one call including the SDK's retries and retry-after waits (a daily-quota 429 can say hours). */
+  readonly deadlineMs?: number;
+  readonly fetch?: typeof fetch;
+};
+
+/**
+ * An LlmClient over the `openai` SDK. Settings are injected (the CLI reads the environment);
+ * the key is never put in an error message or a log line.
+ */
+export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    timeout: options.timeoutMs ?? 120_000,
+    maxRetries: options.maxRetries ?? 3,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  let mode: 'json_schema' | 'json_object' = options.responseFormat === 'json_object' ? 'json_object' : 'json_schema';
+  const canFallBack = (options.responseFormat ?? 'auto') === 'auto';
+
+  async function send(request: CompletionRequest, format: 'json_schema' | 'json_object'): Promise<CompletionResponse> {
+    const messages = format === 'json_object' ? withSchemaInPrompt(request) : request.messages;
+    const completion = await client.chat.completions.create(
+      {
+      model: options.model,
+      messages: messages.map((message) => ({ role: message.role, content: message.content })),
+      response_format:
+        format === 'json_schema'
+          ? { type: 'json_schema', json_schema: { name: request.jsonSchema.name, schema: request.jsonSchema.schema, strict: true } }
+          : { type: 'json_object' },
+      temperature: 0,
+      },
+      { signal: AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEADLINE_MS) },
+    );
+    const choice = completion.choices[0];
+    return {
+      text: choice?.message.content ?? '',
+      usage: { inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 },
+      finishReason: choice?.finish_reason ?? 'unknown',
+      refusal: choice?.message.refusal ?? null,
+      responseFormat: format,
+    };
+  }
+
+  return {
+    provider: 'openai',
+    model: options.model,
+    endpoint: options.baseUrl ?? 'https://api.openai.com/v1',
+    async complete(request) {
+      try {
+        return await send(request, mode);
+      } catch (error) {
+        if (mode === 'json_schema' && canFallBack && rejectsJsonSchema(error)) {
+          // The endpoint has no strict structured outputs: use json_object from now on.
+          mode = 'json_object';
+          try {
+            return await send(request, mode);
+          } catch (retryError) {
+            throw toProviderError(retryError, options);
+          }
+        }
+        throw toProviderError(error, options);
+      }
+    },
+  };
+}
+
+function withSchemaInPrompt(request: CompletionRequest): ChatMessage[] {
+  const instruction: ChatMessage = {
+    role: 'system',
+    content: `Reply with one JSON object that matches this JSON Schema exactly (every key present, null where unknown):\n${JSON.stringify(request.jsonSchema.schema)}`,
+  };
+  return [...request.messages, instruction];
+}
+
+// Endpoints without structured outputs answer 400 saying the response_format type is not
+// supported. OpenAI's own 400 for a schema that is not strict-valid ("Invalid schema for
+// response_format …") is a bug to surface, not a reason to fall back.
+function rejectsJsonSchema(error: unknown): boolean {
+  if (!(error instanceof OpenAI.APIError) || error.status !== 400) return false;
+  if (/invalid schema/i.test(error.message)) return false;
+  return /response_format|json_schema|structured output/i.test(error.message) && /not supported|unsupported|not support|unknown|unrecognized|invalid (?:type|value)|not allowed|must be one of/i.test(error.message);
+}
+
+function toProviderError(error: unknown, options: OpenAiClientOptions): ProviderError {
+  const where = `${options.baseUrl ?? 'https://api.openai.com/v1'} (model ${options.model})`;
+  // The SDK's error is not kept as the cause: its message may echo the key ("Incorrect API key
+  // provided: sk-…"), and causes are printed. A redacted copy keeps the chain readable.
+  const cause = redactedError(error, options.apiKey);
+  if (error instanceof OpenAI.APIConnectionTimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
+    return new ProviderError(`the LLM endpoint ${where} did not answer within ${options.timeoutMs ?? 120_000} ms`, null, { cause });
+  }
+  if (error instanceof OpenAI.APIError) {
+    return new ProviderError(`the LLM endpoint ${where} answered ${error.status ?? 'with an error'}: ${cause.message}`, error.status ?? null, { cause });
+  }
+  return new ProviderError(`the LLM endpoint ${where} failed: ${cause.message}`, null, { cause });
+}
+
+/** A plain Error with the secret removed from its message and from its own causes. */
+export function redactedError(error: unknown, secret: string | undefined): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const inner = error instanceof Error && error.cause !== undefined ? redactedError(error.cause, secret) : undefined;
+  const copy = new Error(redact(message, secret), inner ? { cause: inner } : undefined);
+  copy.name = error instanceof Error ? error.name : 'Error';
+  return copy;
+}
+
+function redact(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 6 ? text.split(secret).join('[redacted]') : text;
+}
