@@ -1,5 +1,6 @@
-// npm run bench: read → sections → tables → checks over every fixture document, repeated until
-// at least --reports documents were processed. Reports throughput and peak memory (one core:
+// npm run bench: read → sections → tables → checks (and, in a second table, the offline rules
+// narrative extraction as well) over every fixture document, repeated until at least --reports
+// documents were processed. Reports throughput and peak memory (one core:
 // Node runs this loop on a single thread).
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -24,14 +25,14 @@ const inputs: Input[] = readdirSync(values.fixtures, { withFileTypes: true })
       }),
   );
 
-function run(selection: readonly Input[], minimum: number) {
+function run(selection: readonly Input[], minimum: number, narrative: boolean) {
   let reports = 0;
   let bytes = 0;
   let peakRss = process.memoryUsage().rss;
   const start = process.hrtime.bigint();
   while (reports < minimum) {
     for (const input of selection) {
-      const result = analyzeDocument(documentFromBytes(input.path, input.format, input.bytes));
+      const result = analyzeDocument(documentFromBytes(input.path, input.format, input.bytes), { narrative });
       if (result.findings.length < 0) throw new Error('unreachable');
       reports += 1;
       bytes += input.bytes.length;
@@ -43,7 +44,7 @@ function run(selection: readonly Input[], minimum: number) {
 }
 
 // Warm up the JIT so the figures describe the steady state.
-run(inputs, 200);
+run(inputs, 200, true);
 const groups: [string, Input[]][] = [
   ['all fixtures', inputs],
   ['text reports (.txt)', inputs.filter((input) => input.format === 'txt')],
@@ -51,13 +52,16 @@ const groups: [string, Input[]][] = [
   ['HTML pages (.html)', inputs.filter((input) => input.format === 'html')],
 ];
 console.log(`nianbao bench: ${inputs.length} fixture documents, at least ${target} reports per row, Node ${process.version}`);
-console.log('| documents | reports | avg size | reports/s | MB/s | peak RSS |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const [name, selection] of groups) {
-  if (selection.length === 0) continue;
-  const figures = run(selection, target);
-  console.log(
-    `| ${name} | ${figures.reports} | ${figures.averageKb.toFixed(1)} KB | ${figures.reportsPerSecond.toFixed(0)} | ${figures.megabytesPerSecond.toFixed(1)} | ${figures.peakRssMb.toFixed(0)} MB |`,
-  );
+for (const narrative of [false, true]) {
+  console.log(narrative ? '\nread → sections → tables → checks → narrative (rules) → narrative checks' : '\nread → sections → tables → checks');
+  console.log('| documents | reports | avg size | reports/s | MB/s | peak RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, selection] of groups) {
+    if (selection.length === 0) continue;
+    const figures = run(selection, target, narrative);
+    console.log(
+      `| ${name} | ${figures.reports} | ${figures.averageKb.toFixed(1)} KB | ${figures.reportsPerSecond.toFixed(0)} | ${figures.megabytesPerSecond.toFixed(1)} | ${figures.peakRssMb.toFixed(0)} MB |`,
+    );
+  }
 }
 console.log(`max RSS over the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -16,6 +16,7 @@ const PLATFORMS: readonly [Channel['kind'], RegExp][] = [
 ];
 // A count of published information: a number of 条/篇/件 (not 人, 次 or 家: followers, reads, units).
 const COUNT = /(\d[\d,，]*)\s*(条|篇|件)/g;
+const HAS_COUNT = /\d\s*(?:条|篇|件)/;
 const PUBLISHING = /公开|发布|推送|发送|刊发|更新/;
 const QUOTED_NAME = /[“"「]([^”"」]{1,20})[”"」]/;
 const TOTAL = /(共公开|共计公开|共发布|主动公开|累计公开|共主动公开)[^，,。；]*?(\d[\d,，]*)\s*(条|篇|件)/;
@@ -32,6 +33,8 @@ export function extractActiveDisclosure(sentences: readonly Piece[]): ActiveDisc
   let total: StatedNumber | null = null;
   let totalUnit: Unit | null = null;
   for (const sentence of sentences) {
+    // Most sentences state no count of published items at all.
+    if (!HAS_COUNT.test(sentence.text)) continue;
     let current: Channel | null = null;
     let inBreakdown = false;
     // "“法治灵武”公众号关注量…2056人,信息发布量共1438条": the platform named in one clause, counted in the next.
