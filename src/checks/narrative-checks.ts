@@ -14,7 +14,7 @@ export type NarrativeCheckInput = {
 type Channel = GroundedNarrative['activeDisclosure']['channels'][number];
 
 const spansOf = (...numbers: (GroundedNumber | null)[]) => numbers.flatMap((number) => (number?.span ? [number.span] : []));
-const quoted = (number: GroundedNumber) => `“${number.quote.replace(/\s+/g, '')}”`;
+const quoted = (number: GroundedNumber) => `「${number.quote.replace(/\s+/g, '')}」`;
 
 /** A channel's identity: kind and name ("微博“灵武民政”", "政府网站"). */
 export function channelKey(channel: Channel): string {

@@ -6,4 +6,4 @@ export type CliIo = {
   readonly env: Readonly<Record<string, string | undefined>>;
 };
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3, internal: 70 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3, narrativeFailed: 4, internal: 70 } as const;

@@ -2,7 +2,16 @@ import { parseArgs } from 'node:util';
 import type { Language } from '../checks/language.js';
 import { UsageError } from '../errors.js';
 
-export type CommonOptions = { readonly files: string[]; readonly json: boolean; readonly out?: string; readonly language: Language; readonly help: boolean };
+import type { ExtractorFlags } from '../config/resolve-config.js';
+
+export type CommonOptions = {
+  readonly files: string[];
+  readonly json: boolean;
+  readonly out?: string;
+  readonly language: Language;
+  readonly help: boolean;
+  readonly extractor: ExtractorFlags;
+};
 
 /** Parses the flags shared by extract and check; unknown flags are usage errors. */
 export function parseCommonOptions(argv: readonly string[], allowOut: boolean): CommonOptions {
@@ -16,6 +25,12 @@ export function parseCommonOptions(argv: readonly string[], allowOut: boolean): 
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        'max-attempts': { type: 'string' },
+        'response-format': { type: 'string' },
+        prices: { type: 'string' },
         ...(allowOut ? { out: { type: 'string' as const } } : {}),
       },
     });
@@ -26,5 +41,17 @@ export function parseCommonOptions(argv: readonly string[], allowOut: boolean): 
   const language = values.lang;
   if (language !== 'zh' && language !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(language)}"`);
   const out = 'out' in values && typeof values.out === 'string' ? values.out : undefined;
-  return { files: positionals, json: values.json === true, language, help: values.help === true, ...(out ? { out } : {}) };
+  const maxAttempts = values['max-attempts'] === undefined ? undefined : Number(values['max-attempts']);
+  if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10)) {
+    throw new UsageError(`--max-attempts must be a whole number from 1 to 10, not "${values['max-attempts']}"`);
+  }
+  const extractor: ExtractorFlags = {
+    ...(values.provider ? { provider: values.provider } : {}),
+    ...(values.model ? { model: values.model } : {}),
+    ...(values['no-cache'] ? { cache: false } : {}),
+    ...(maxAttempts ? { maxAttempts } : {}),
+    ...(values['response-format'] ? { responseFormat: values['response-format'] } : {}),
+    ...(values.prices ? { prices: values.prices } : {}),
+  };
+  return { files: positionals, json: values.json === true, language, help: values.help === true, extractor, ...(out ? { out } : {}) };
 }

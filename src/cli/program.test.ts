@@ -29,10 +29,14 @@ function createIo(options: { isTTY?: boolean; env?: Record<string, string> } = {
   };
 }
 
+// Every extract/check run without a configured model says once that the offline rules extract
+// the narrative (asserted on its own below); the other tests look at the rest of stderr.
+const RULES_LINE = /^nianbao: narrative facts by the offline rules extractor \(.*\)\n/m;
+
 async function run(argv: readonly string[], options?: Parameters<typeof createIo>[0]) {
   const io = createIo(options);
   const code = await main(argv, io, '9.9.9');
-  return { code, stdout: io.out(), stderr: io.err() };
+  return { code, stdout: io.out(), stderr: io.err().replace(RULES_LINE, ''), rawStderr: io.err() };
 }
 
 function stderrLines(stderr: string): string[] {
@@ -59,6 +63,34 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
+});
+
+describe('narrative extractor choice', () => {
+  it('with no model configured, the offline rules are used and stderr says so once', async () => {
+    const { code, rawStderr, stdout } = await run(['extract', CIVIL]);
+    expect(code).toBe(0);
+    expect(rawStderr).toBe('nianbao: narrative facts by the offline rules extractor (no model configured (set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example))\n');
+    expect(stdout).toContain('抽取：离线规则（rules），未调用模型');
+  });
+
+  it('--json keeps stderr silent and the result names the provider', async () => {
+    const { rawStderr, stdout } = await run(['extract', CIVIL, '--json']);
+    expect(rawStderr).toBe('');
+    expect(JSON.parse(stdout).narrative.extractor).toMatchObject({ provider: 'rules', model: null });
+  });
+
+  it('an openai provider without a model is a configuration error (exit 2)', async () => {
+    const { code, rawStderr } = await run(['extract', CIVIL, '--provider', 'openai']);
+    expect(code).toBe(2);
+    expect(rawStderr).toContain('the openai provider needs a model: pass --model or set NIANBAO_MODEL');
+  });
+
+  it('an invalid environment variable is reported by name (exit 2)', async () => {
+    const { code, rawStderr } = await run(['extract', CIVIL], { env: { NIANBAO_MAX_ATTEMPTS: 'many', OPENAI_BASE_URL: 'not a url' } });
+    expect(code).toBe(2);
+    expect(rawStderr).toMatch(/NIANBAO_MAX_ATTEMPTS/);
+    expect(rawStderr).toMatch(/OPENAI_BASE_URL/);
+  });
 });
 
 describe('extract', () => {
@@ -273,6 +305,7 @@ describe('usage', () => {
       Prints only the findings of each report. Exit code 1 when any finding has severity error.
         --json       print [{ path, findings }] as JSON
         --lang en    findings in English (default: Chinese)
+        The narrative options of extract apply (--provider, --model, --no-cache, …).
       "
     `);
   });
@@ -285,7 +318,7 @@ describe('usage', () => {
   });
 
   it('--version prints the version it is given', async () => {
-    expect(await run(['--version'])).toEqual({ code: 0, stdout: '9.9.9\n', stderr: '' });
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: '9.9.9\n', stderr: '', rawStderr: '' });
   });
 });
 

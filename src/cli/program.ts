@@ -10,7 +10,7 @@ Usage:
   nianbao check FILE... [--json] [--lang zh|en]
   nianbao --help | --version
 
-Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input or unwritable output
+Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input or unwritable output · 4 narrative extraction failed (the tables were still read)
 
 ${EXTRACT_USAGE}
 
@@ -42,6 +42,7 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
     }
     if (error instanceof AppError) {
       io.stderr.write(`nianbao: ${describeChain(error)}\n`);
+      if (error.code === 'config') return EXIT.usage;
       return error.code === 'output-failed' ? EXIT.unreadable : EXIT.findings;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,23 +1,36 @@
-import { AppError } from '../errors.js';
+import { AppError, ExtractionError, ProviderError } from '../errors.js';
+import type { NarrativeExtractor } from '../extract/extractor.js';
 import { readReport } from '../pipeline/read-report.js';
+import type { PriceTable } from '../providers/prices.js';
 import type { Language } from '../checks/language.js';
 import type { Result } from '../report/schemas.js';
 import type { CliIo } from './io.js';
 
-export type InputOutcome = { readonly results: Result[]; readonly unreadable: number };
+export type InputOutcome = { readonly results: Result[]; readonly unreadable: number; readonly narrativeFailed: number };
+export type Extraction = { readonly extractor: NarrativeExtractor; readonly prices: PriceTable };
 
 /**
  * Reads every file; a bad one gets one line on stderr naming it and what is wrong, and the
  * others are still processed. Documents that are not reports count as unreadable.
  */
-export async function readInputs(files: readonly string[], language: Language, io: CliIo): Promise<InputOutcome> {
+export async function readInputs(files: readonly string[], language: Language, io: CliIo, extraction?: Extraction): Promise<InputOutcome> {
   const results: Result[] = [];
   let unreadable = 0;
+  let narrativeFailed = 0;
   for (const file of files) {
     let result: Result;
     try {
-      result = await readReport(file, { language });
+      result = await readReport(file, { language, ...extraction });
     } catch (error) {
+      if (error instanceof ExtractionError || error instanceof ProviderError) {
+        // The model failed on this report: keep its tables and checks, say so, go on.
+        io.stderr.write(`nianbao: ${file}: narrative extraction failed: ${error.message}\n`);
+        narrativeFailed += 1;
+        result = await readReport(file, { language, narrative: false });
+        result = { ...result, notices: [...result.notices, { code: 'narrative-failed', message: error.message }] };
+        results.push(result);
+        continue;
+      }
       if (!(error instanceof AppError)) throw error;
       io.stderr.write(`nianbao: ${error.message}\n`);
       unreadable += 1;
@@ -32,5 +45,5 @@ export async function readInputs(files: readonly string[], language: Language, i
     for (const notice of result.notices) io.stderr.write(`nianbao: ${file}: ${notice.message}\n`);
     results.push(result);
   }
-  return { results, unreadable };
+  return { results, unreadable, narrativeFailed };
 }

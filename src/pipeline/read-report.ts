@@ -14,6 +14,8 @@ export type ReadOptions = {
   /** Who extracts the narrative; the offline rules when absent. */
   readonly extractor?: NarrativeExtractor;
   readonly prices?: PriceTable;
+  /** false: tables and checks only, no narrative extraction. */
+  readonly narrative?: boolean;
 };
 
 /** Reads a report file and returns its checked result. Throws IngestError for bad input. */
@@ -24,6 +26,7 @@ export async function readReport(path: string, options: ReadOptions = {}): Promi
 /** The whole pipeline on a document in memory, with an LLM extractor when one is given. */
 export async function analyzeWithExtractor(document: SourceDocument, options: ReadOptions = {}): Promise<Result> {
   const { extractor } = options;
+  if (options.narrative === false) return analyzeDocument(document, { language: options.language ?? 'zh', narrative: false });
   if (!extractor || extractor.provider === 'rules') return analyzeDocument(document, { language: options.language ?? 'zh' });
   const { result, input } = analyzeStructure(document, options);
   if (!input) return result;

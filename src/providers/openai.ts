@@ -108,6 +108,10 @@ function toProviderError(error: unknown, options: OpenAiClientOptions): Provider
   if (error instanceof OpenAI.APIConnectionTimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
     return new ProviderError(`the LLM endpoint ${where} did not answer within ${options.timeoutMs ?? 120_000} ms`, null, { cause });
   }
+  if (error instanceof OpenAI.APIConnectionError) {
+    const reason = error.cause instanceof Error ? `: ${redact(error.cause.message, options.apiKey)}` : '';
+    return new ProviderError(`the LLM endpoint ${where} could not be reached${reason}`, null, { cause });
+  }
   if (error instanceof OpenAI.APIError) {
     return new ProviderError(`the LLM endpoint ${where} answered ${error.status ?? 'with an error'}: ${cause.message}`, error.status ?? null, { cause });
   }

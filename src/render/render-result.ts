@@ -15,6 +15,7 @@ import {
 } from '../report/template.js';
 import { padEnd, padStart, truncate } from './display-width.js';
 import { renderFindings } from './render-findings.js';
+import { renderNarrative } from './render-narrative.js';
 import type { Style } from './style.js';
 
 type Mark = 'error' | 'warning';
@@ -45,6 +46,8 @@ export function renderResult(result: Result, style: Style, language: Language): 
       ),
     );
   }
+  const narrative = renderNarrative(result.narrative, style, language);
+  if (narrative.length > 0) lines.push('', ...narrative);
   lines.push('', renderFindings(result.findings, style, language));
   return lines.join('\n');
 }

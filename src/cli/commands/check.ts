@@ -5,12 +5,14 @@ import { EXIT, type CliIo } from '../io.js';
 import { parseCommonOptions } from '../options.js';
 import { readInputs } from '../read-inputs.js';
 import { useColor } from '../use-color.js';
+import { prepareExtraction } from '../prepare-extraction.js';
 
 export const CHECK_USAGE = `Usage: nianbao check FILE... [--json] [--lang zh|en]
 
 Prints only the findings of each report. Exit code 1 when any finding has severity error.
   --json       print [{ path, findings }] as JSON
-  --lang en    findings in English (default: Chinese)`;
+  --lang en    findings in English (default: Chinese)
+  The narrative options of extract apply (--provider, --model, --no-cache, …).`;
 
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseCommonOptions(argv, false);
@@ -19,7 +21,8 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     return EXIT.ok;
   }
   if (options.files.length === 0) throw new UsageError('check needs at least one FILE');
-  const { results, unreadable } = await readInputs(options.files, options.language, io);
+  const extraction = await prepareExtraction(options.extractor, io, options.json);
+  const { results, unreadable, narrativeFailed } = await readInputs(options.files, options.language, io, extraction);
   if (options.json) {
     const document = results.map((result) => ({ path: result.source.path, findings: result.findings }));
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -30,6 +33,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     }
   }
   if (unreadable > 0) return EXIT.unreadable;
+  if (narrativeFailed > 0) return EXIT.narrativeFailed;
   const hasErrors = results.some((result) => result.findings.some((finding) => finding.severity === 'error'));
   return hasErrors ? EXIT.findings : EXIT.ok;
 }

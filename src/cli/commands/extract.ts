@@ -6,13 +6,22 @@ import { readInputs } from '../read-inputs.js';
 import { UsageError } from '../../errors.js';
 import { writeResults } from '../write-results.js';
 import { useColor } from '../use-color.js';
+import { prepareExtraction } from '../prepare-extraction.js';
 
-export const EXTRACT_USAGE = `Usage: nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]
+export const EXTRACT_USAGE = `Usage: nianbao extract FILE... [--json] [--out DIR] [--lang zh|en] [narrative options]
 
-Reads each report (.txt, .md, .html/.htm), parses its three tables cell by cell and checks them.
-  --json       print the result documents as JSON only (an array when several files)
-  --out DIR    also write one JSON result per file into DIR
-  --lang en    findings in English (default: Chinese)`;
+Reads each report (.txt, .md, .html/.htm), parses its three tables cell by cell, extracts the
+narrative facts, and checks them.
+  --json                 print the result documents as JSON only (an array when several files)
+  --out DIR              also write one JSON result per file into DIR
+  --lang en              findings in English (default: Chinese)
+Narrative options (default: the offline rules unless a model is configured, see .env.example):
+  --provider NAME        rules | openai | langchain
+  --model ID             e.g. gpt-4.1-mini, deepseek-chat, qwen-plus, anthropic:claude-sonnet-4-5
+  --no-cache             call the model even when the same request was answered before
+  --max-attempts N       attempts per report when answers do not validate (default 3)
+  --response-format F    auto | json_schema | json_object (default auto)
+  --prices FILE          extra model prices (USD per million tokens)`;
 
 const NEXT_STEPS = {
   zh: '--json 输出完整结果（每个单元格的原文与位置、每个问题涉及的单元格）；--lang en 英文；nianbao --help 查看全部命令。',
@@ -26,7 +35,8 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
     return EXIT.ok;
   }
   if (options.files.length === 0) throw new UsageError('extract needs at least one FILE');
-  const { results, unreadable } = await readInputs(options.files, options.language, io);
+  const extraction = await prepareExtraction(options.extractor, io, options.json);
+  const { results, unreadable, narrativeFailed } = await readInputs(options.files, options.language, io, extraction);
   if (options.out) {
     const written = await writeResults(options.out, results);
     if (!options.json) for (const path of written) io.stderr.write(`nianbao: wrote ${path}\n`);
@@ -39,5 +49,6 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(results.map((result) => renderResult(result, style, options.language)).join('\n\n' + '─'.repeat(60) + '\n\n'));
     if (results.length > 0) io.stdout.write(`\n\n${style.dim(NEXT_STEPS[options.language])}\n`);
   }
-  return unreadable > 0 ? EXIT.unreadable : EXIT.ok;
+  if (unreadable > 0) return EXIT.unreadable;
+  return narrativeFailed > 0 ? EXIT.narrativeFailed : EXIT.ok;
 }

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ResolvedExtractorConfig } from '../config/resolve-config.js';
+import { ConfigError } from '../errors.js';
+import type { NarrativeExtractor } from '../extract/extractor.js';
+import { createLlmExtractor } from '../extract/llm-extractor.js';
+import { loadPrompt } from '../extract/prompt.js';
+import { createRulesExtractor } from '../extract/rules-extractor.js';
+import { createFileCacheStore, withCache } from '../providers/cached.js';
+import { createLangchainClient } from '../providers/langchain.js';
+import { createOpenAiClient } from '../providers/openai.js';
+import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
+import { packageRoot } from './package-root.js';
+
+export const PROMPT = { name: 'narrative', version: 'v1' } as const;
+
+const priceFileSchema = z.record(z.string(), z.strictObject({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }));
+
+/** The extractor and price table a resolved configuration asks for. */
+export async function createExtractor(config: ResolvedExtractorConfig): Promise<{ extractor: NarrativeExtractor; prices: PriceTable }> {
+  if (config.provider === 'rules') return { extractor: createRulesExtractor(), prices: DEFAULT_PRICES };
+  const client =
+    config.provider === 'openai'
+      ? createOpenAiClient({
+          // Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK wants a non-empty one.
+          apiKey: config.apiKey ?? 'no-key',
+          ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+          model: config.model,
+          responseFormat: config.responseFormat,
+          timeoutMs: config.timeoutMs,
+        })
+      : createLangchainClient({
+          model: config.model,
+          ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+          ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+          timeoutMs: config.timeoutMs,
+        });
+  const cachedClient = config.cacheDirectory ? withCache(client, createFileCacheStore(config.cacheDirectory)) : client;
+  const prompt = await loadPrompt(join(packageRoot(), 'prompts'), PROMPT.name, PROMPT.version);
+  return {
+    extractor: createLlmExtractor({ client: cachedClient, prompt, maxAttempts: config.maxAttempts }),
+    prices: { ...DEFAULT_PRICES, ...(config.pricesFile ? await loadPrices(config.pricesFile) : {}) },
+  };
+}
+
+async function loadPrices(path: string): Promise<PriceTable> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError(`cannot read the price table ${path}: expected JSON like {"model": {"inputPerMillion": 0.4, "outputPerMillion": 1.6}}`, { cause });
+  }
+  const parsed = priceFileSchema.safeParse(json);
+  if (!parsed.success) throw new ConfigError(`the price table ${path} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}

@@ -1,0 +1,10 @@
+export { countTokens } from './count-tokens.js';
+export type { ExtractionUsage, NarrativeExtraction, NarrativeExtractor, NarrativeRequest } from './extractor.js';
+export { containsNumber, groundNarrative } from './ground-narrative.js';
+export { assertStrictJsonSchema, hashJsonSchema, toStrictJsonSchema, type JsonSchema } from './json-schema.js';
+export { createLlmExtractor, type LlmExtractorOptions } from './llm-extractor.js';
+export { buildNarrativeInput, type NarrativeInput } from './narrative-input.js';
+export { narrativeJsonSchema } from './narrative-json-schema.js';
+export { parseModelOutput, type ParseResult } from './parse-model-output.js';
+export { buildMessages, loadPrompt, type Prompt } from './prompt.js';
+export { createRulesExtractor } from './rules-extractor.js';

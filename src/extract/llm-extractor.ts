@@ -1,0 +1,67 @@
+import { ExtractionError } from '../errors.js';
+import type { ChatMessage, LlmClient } from '../providers/llm-client.js';
+import type { ExtractionUsage, NarrativeExtractor } from './extractor.js';
+import { narrativeJsonSchema } from './narrative-json-schema.js';
+import { parseModelOutput } from './parse-model-output.js';
+import { buildMessages, type Prompt } from './prompt.js';
+
+export type LlmExtractorOptions = {
+  readonly client: LlmClient;
+  readonly prompt: Prompt;
+  /** Attempts in all, the first included; each retry feeds the validation issues back. */
+  readonly maxAttempts?: number;
+};
+
+/**
+ * Narrative facts by an LLM: the prose (never the tables) with the strict JSON Schema; every
+ * answer zod-validated; on failure the issues go back to the model, at most `maxAttempts` times;
+ * after that an ExtractionError carries the raw text. Tokens of every attempt are counted.
+ */
+export function createLlmExtractor(options: LlmExtractorOptions): NarrativeExtractor {
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+  const { client, prompt } = options;
+  return {
+    provider: client.provider,
+    model: client.model,
+    promptVersion: `${prompt.name}/${prompt.version}`,
+    promptHash: prompt.hash,
+    async extract(request) {
+      const started = performance.now();
+      const jsonSchema = { name: 'narrative', schema: narrativeJsonSchema().schema };
+      let messages: ChatMessage[] = buildMessages(prompt, request.input.text);
+      let inputTokens = 0;
+      let outputTokens = 0;
+      let cached = true;
+      let lastText = '';
+      let issues: readonly string[] = [];
+      for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+        const response = await client.complete({ messages, jsonSchema });
+        inputTokens += response.usage.inputTokens;
+        outputTokens += response.usage.outputTokens;
+        cached &&= response.cached === true;
+        const usage = (): ExtractionUsage => ({ inputTokens, outputTokens, attempts: attempt, latencyMs: performance.now() - started, cached });
+        if (response.refusal) {
+          throw new ExtractionError(`the model ${client.model} refused to answer: ${response.refusal}`, response.text, [`refusal: ${response.refusal}`], usage());
+        }
+        lastText = response.text;
+        const parsed = parseModelOutput(response.text);
+        if (parsed.ok) return { narrative: parsed.value, usage: usage() };
+        issues = parsed.issues;
+        messages = [
+          ...messages,
+          { role: 'assistant', content: response.text },
+          {
+            role: 'user',
+            content: `The JSON above does not match the schema:\n${issues.slice(0, 20).map((issue) => `- ${issue}`).join('\n')}\nReply again with the complete corrected JSON only.`,
+          },
+        ];
+      }
+      throw new ExtractionError(
+        `the model ${client.model} gave no valid answer in ${maxAttempts} attempt(s): ${issues.slice(0, 3).join('; ')}`,
+        lastText,
+        issues,
+        { inputTokens, outputTokens, attempts: maxAttempts },
+      );
+    },
+  };
+}
