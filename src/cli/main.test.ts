@@ -58,7 +58,7 @@ describe('nianbao (built binary)', () => {
     const { code, stderr } = await runBin(['check', missing, CLEAN]);
     expect(code).toBe(3);
     // The first line says the narrative comes from the offline rules (no model configured).
-    expect(stderr).toBe(`nianbao: narrative facts by the offline rules extractor (no model configured (set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example))\nnianbao: ${missing}: no such file\n`);
+    expect(stderr).toBe(`nianbao: narrative facts by the offline rules extractor — no model configured: set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example\nnianbao: ${missing}: no such file\n`);
   });
 
   it('usage error: exit 2; --version reads package.json', async () => {

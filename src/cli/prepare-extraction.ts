@@ -13,7 +13,7 @@ export async function prepareExtraction(flags: ExtractorFlags, io: CliIo, quiet:
   if (!quiet) {
     const line =
       config.provider === 'rules'
-        ? `narrative facts by the offline rules extractor (${config.reason})`
+        ? `narrative facts by the offline rules extractor — ${config.reason}`
         : `narrative facts by ${config.provider}:${config.model}${config.baseUrl ? ` at ${config.baseUrl}` : ''}, prompt ${extraction.extractor.promptVersion} (${extraction.extractor.promptHash}), ${config.cacheDirectory ? `cache ${config.cacheDirectory}` : 'no cache'}`;
     io.stderr.write(`nianbao: ${line}\n`);
   }

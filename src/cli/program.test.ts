@@ -31,7 +31,7 @@ function createIo(options: { isTTY?: boolean; env?: Record<string, string> } = {
 
 // Every extract/check run without a configured model says once that the offline rules extract
 // the narrative (asserted on its own below); the other tests look at the rest of stderr.
-const RULES_LINE = /^nianbao: narrative facts by the offline rules extractor \(.*\)\n/m;
+const RULES_LINE = /^nianbao: narrative facts by the offline rules extractor — .*\n/m;
 
 async function run(argv: readonly string[], options?: Parameters<typeof createIo>[0]) {
   const io = createIo(options);
@@ -69,7 +69,7 @@ describe('narrative extractor choice', () => {
   it('with no model configured, the offline rules are used and stderr says so once', async () => {
     const { code, rawStderr, stdout } = await run(['extract', CIVIL]);
     expect(code).toBe(0);
-    expect(rawStderr).toBe('nianbao: narrative facts by the offline rules extractor (no model configured (set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example))\n');
+    expect(rawStderr).toBe('nianbao: narrative facts by the offline rules extractor — no model configured: set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example\n');
     expect(stdout).toContain('抽取：离线规则（rules），未调用模型');
   });
 

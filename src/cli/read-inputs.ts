@@ -1,6 +1,9 @@
 import { AppError, ExtractionError, ProviderError } from '../errors.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
-import { readReport } from '../pipeline/read-report.js';
+import { readDocument } from '../ingest/read-document.js';
+import type { SourceDocument } from '../ingest/source-document.js';
+import { analyzeDocument } from '../pipeline/analyze-document.js';
+import { analyzeWithExtractor } from '../pipeline/read-report.js';
 import type { PriceTable } from '../providers/prices.js';
 import type { Language } from '../checks/language.js';
 import type { Result } from '../report/schemas.js';
@@ -18,22 +21,25 @@ export async function readInputs(files: readonly string[], language: Language, i
   let unreadable = 0;
   let narrativeFailed = 0;
   for (const file of files) {
-    let result: Result;
+    let document: SourceDocument;
     try {
-      result = await readReport(file, { language, ...extraction });
+      document = await readDocument(file);
     } catch (error) {
-      if (error instanceof ExtractionError || error instanceof ProviderError) {
-        // The model failed on this report: keep its tables and checks, say so, go on.
-        io.stderr.write(`nianbao: ${file}: narrative extraction failed: ${error.message}\n`);
-        narrativeFailed += 1;
-        result = await readReport(file, { language, narrative: false });
-        result = { ...result, notices: [...result.notices, { code: 'narrative-failed', message: error.message }] };
-        results.push(result);
-        continue;
-      }
       if (!(error instanceof AppError)) throw error;
       io.stderr.write(`nianbao: ${error.message}\n`);
       unreadable += 1;
+      continue;
+    }
+    let result: Result;
+    try {
+      result = await analyzeWithExtractor(document, { language, ...extraction });
+    } catch (error) {
+      if (!(error instanceof ExtractionError || error instanceof ProviderError)) throw error;
+      // The model failed on this report: keep its tables and checks, say so, go on.
+      io.stderr.write(`nianbao: ${file}: narrative extraction failed: ${error.message}\n`);
+      narrativeFailed += 1;
+      const tablesOnly = analyzeDocument(document, { language, narrative: false });
+      results.push({ ...tablesOnly, notices: [...tablesOnly.notices, { code: 'narrative-failed', message: error.message }] });
       continue;
     }
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');

@@ -42,7 +42,7 @@ export function resolveExtractorConfig(flags: ExtractorFlags, env: Env, defaults
   const configured = model !== undefined && (env.OPENAI_BASE_URL !== undefined || env.OPENAI_API_KEY !== undefined);
   const provider = (requested ?? (configured ? 'openai' : 'rules')) as (typeof PROVIDERS)[number];
   if (provider === 'rules') {
-    return { provider, reason: requested ? 'requested' : 'no model configured (set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example)' };
+    return { provider, reason: requested ? 'as requested' : 'no model configured: set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example' };
   }
   if (!model) throw new ConfigError(`the ${provider} provider needs a model: pass --model or set NIANBAO_MODEL`);
   const apiKey = provider === 'openai' ? env.OPENAI_API_KEY : langchainKey(model, env);

@@ -3,6 +3,7 @@ import { runChecks } from '../checks/run-checks.js';
 import { buildNarrativeInput, type NarrativeInput } from '../extract/narrative-input.js';
 import { narrativeJsonSchema } from '../extract/narrative-json-schema.js';
 import { extractWithRules } from '../extract/rules/extract-with-rules.js';
+import { createRulesExtractor } from '../extract/rules-extractor.js';
 import type { SourceDocument } from '../ingest/source-document.js';
 import { DEFAULT_PRICES } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
@@ -22,8 +23,6 @@ export type AnalyzeOptions = {
 };
 
 const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation: null } as const;
-
-export const RULES_EXTRACTOR = { provider: 'rules', model: null, promptVersion: null, promptHash: null } as const;
 
 /** The deterministic part: sections, meta, tables, table checks, and what would go to an extractor. */
 export function analyzeStructure(document: SourceDocument, options: AnalyzeOptions = {}): { result: Result; input: NarrativeInput | null } {
@@ -64,7 +63,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   const started = performance.now();
   const narrative = extractWithRules(input, document.text, result.sections);
   const usage = { inputTokens: 0, outputTokens: 0, attempts: 1, latencyMs: performance.now() - started, cached: false };
-  return attachNarrative(result, input, { narrative, usage }, RULES_EXTRACTOR, {
+  return attachNarrative(result, input, { narrative, usage }, createRulesExtractor(), {
     schemaHash: narrativeJsonSchema().hash,
     prices: DEFAULT_PRICES,
     language: options.language ?? 'zh',

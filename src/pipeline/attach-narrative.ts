@@ -22,7 +22,13 @@ export function attachNarrative(
   return {
     ...result,
     narrative: {
-      extractor: { ...extractor, schemaHash: options.schemaHash },
+      extractor: {
+        provider: extractor.provider,
+        model: extractor.model,
+        promptVersion: extractor.promptVersion,
+        promptHash: extractor.promptHash,
+        schemaHash: options.schemaHash,
+      },
       facts,
       usage: {
         ...usage,
