@@ -18,7 +18,10 @@ export const PROMPT = { name: 'narrative', version: 'v1' } as const;
 const priceFileSchema = z.record(z.string(), z.strictObject({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }));
 
 /** The extractor and price table a resolved configuration asks for. */
-export async function createExtractor(config: ResolvedExtractorConfig): Promise<{ extractor: NarrativeExtractor; prices: PriceTable }> {
+export async function createExtractor(
+  config: ResolvedExtractorConfig,
+  options: { readonly replayOnly?: boolean } = {},
+): Promise<{ extractor: NarrativeExtractor; prices: PriceTable }> {
   if (config.provider === 'rules') return { extractor: createRulesExtractor(), prices: DEFAULT_PRICES };
   const client =
     config.provider === 'openai'
@@ -36,7 +39,10 @@ export async function createExtractor(config: ResolvedExtractorConfig): Promise<
           ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
           timeoutMs: config.timeoutMs,
         });
-  const cachedClient = config.cacheDirectory ? withCache(client, createFileCacheStore(config.cacheDirectory)) : client;
+  if (options.replayOnly && !config.cacheDirectory) throw new ConfigError('--replay-only answers from the cache: it cannot be combined with --no-cache');
+  const cachedClient = config.cacheDirectory
+    ? withCache(client, createFileCacheStore(config.cacheDirectory), { replayOnly: options.replayOnly === true })
+    : client;
   const prompt = await loadPrompt(join(packageRoot(), 'prompts'), PROMPT.name, PROMPT.version);
   return {
     extractor: createLlmExtractor({ client: cachedClient, prompt, maxAttempts: config.maxAttempts }),

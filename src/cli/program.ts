@@ -1,5 +1,6 @@
 import { AppError, UsageError } from '../errors.js';
 import { CHECK_USAGE, runCheck } from './commands/check.js';
+import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -8,17 +9,20 @@ export const USAGE = `nianbao — 政府信息公开工作年度报告 → check
 Usage:
   nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]
   nianbao check FILE... [--json] [--lang zh|en]
+  nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
   nianbao --help | --version
 
 Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input or unwritable output · 4 narrative extraction failed (the tables were still read)
 
 ${EXTRACT_USAGE}
 
-${CHECK_USAGE}`;
+${CHECK_USAGE}
+
+${EVAL_USAGE}`;
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck };
+export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, eval: runEvalCommand };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {

@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseEnv } from '../../config/env.js';
+import { resolveExtractorConfig } from '../../config/resolve-config.js';
+import { AppError, UsageError } from '../../errors.js';
+import { summarize, type ProviderSummary } from '../../eval/aggregate.js';
+import { checkMinimums, compareWithBaseline, thresholdsSchema, type Regression } from '../../eval/compare-baseline.js';
+import { loadFixtures } from '../../eval/load-fixtures.js';
+import { renderMatrix, renderMarkdown, type RunMeta } from '../../eval/render-eval.js';
+import { runEval, type EvalProvider, type FixtureOutcome } from '../../eval/run-eval.js';
+import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
+import { readDocument } from '../../ingest/read-document.js';
+import { createExtractor } from '../create-extractor.js';
+import { EXIT, type CliIo } from '../io.js';
+
+export const EVAL_USAGE = `Usage: nianbao eval [--provider SPEC]... [--fixtures GLOB] [options]
+
+Scores every provider over every hand-labelled fixture (fixtures/<id>/expected.json).
+  --provider SPEC     rules (default) | openai:MODEL | langchain:PROVIDER:MODEL; repeat to compare
+  --fixtures GLOB     fixture ids to include, e.g. "seed-*" (default: all)
+  --dir DIR           the fixtures folder (default: fixtures)
+  --replay-only       answer from the cache only; a miss fails that fixture (re-score without a key)
+  --no-cache          call the models even for requests answered before
+  --concurrency N     fixtures scored at once (default 4)
+  --baseline FILE     an earlier results JSON: exit 1 when a rate drops by more than evals/thresholds.json allows
+  --thresholds FILE   floors and allowed drop (default: evals/thresholds.json when present)
+  --out DIR           where the results JSON goes (default: evals/results)
+  --markdown FILE     also write the comparison as Markdown
+  --html FILE         also write the self-contained HTML report
+  --json              print the results JSON instead of the matrix`;
+
+export type EvalRun = { readonly meta: RunMeta; readonly summaries: readonly ProviderSummary[]; readonly outcomes: readonly FixtureOutcome[] };
+
+export async function runEvalCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseEvalArgs(argv);
+  if (options.help) {
+    io.stdout.write(`${EVAL_USAGE}\n`);
+    return EXIT.ok;
+  }
+  const pattern = globToRegExp(options.fixtures ?? '*');
+  const fixtures = (await loadFixtures(options.dir)).filter((fixture) => pattern.test(fixture.id));
+  if (fixtures.length === 0) throw new UsageError(`no fixture in ${options.dir} matches "${options.fixtures}"`);
+  const documents = await Promise.all(fixtures.map(async (fixture) => ({ ...fixture, document: await readDocument(fixture.documentPath) })));
+  const env = parseEnv(io.env);
+  const providers: EvalProvider[] = [];
+  for (const spec of options.providers.length > 0 ? options.providers : ['rules']) {
+    const [provider, ...model] = spec.split(':');
+    const config = resolveExtractorConfig({ provider, ...(model.length > 0 ? { model: model.join(':') } : {}), ...(options.noCache ? { cache: false } : {}) }, env, { cacheDirectory: '.nianbao-cache' });
+    const { extractor, prices } = await createExtractor(config, { replayOnly: options.replayOnly });
+    providers.push({ label: spec, extractor, prices });
+  }
+  const outcomes = await runEval({
+    fixtures: documents,
+    providers,
+    concurrency: options.concurrency,
+    onEvent: (event) => {
+      if (event.type !== 'fixture-end') return;
+      const { outcome } = event;
+      const mark = outcome.failure ? `FAILED ${outcome.failure}` : `${outcome.score!.wrong.length === 0 ? 'exact' : `${outcome.score!.wrong.length} wrong field(s)`}`;
+      io.stderr.write(`nianbao eval: ${outcome.provider} ${outcome.fixtureId}: ${mark}\n`);
+    },
+  });
+  const summaries = summarize(outcomes);
+  const meta: RunMeta = {
+    date: new Date().toISOString(),
+    gitSha: gitSha(),
+    schemaHash: narrativeJsonSchema().hash,
+    providers: providers.map((provider) => ({
+      label: provider.label,
+      provider: provider.extractor.provider,
+      model: provider.extractor.model,
+      promptVersion: provider.extractor.promptVersion,
+      promptHash: provider.extractor.promptHash,
+    })),
+    fixtures: fixtures.map((fixture) => fixture.id),
+  };
+  const run: EvalRun = { meta, summaries, outcomes };
+  const resultsPath = await writeRun(options.out, run);
+  io.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : `${renderMatrix(summaries)}\n`);
+  io.stderr.write(`nianbao eval: results written to ${resultsPath}\n`);
+  if (options.markdown) await writeFile(options.markdown, renderMarkdown(meta, summaries), 'utf8');
+  if (options.html) {
+    const { renderEvalHtml } = await import('../../eval/render-eval-html.js');
+    await writeFile(options.html, renderEvalHtml(run, Object.fromEntries(documents.map((fixture) => [fixture.id, fixture.document.text]))), 'utf8');
+  }
+  const regressions = await gate(summaries, options);
+  for (const regression of regressions) io.stderr.write(`nianbao eval: ${regression.message}\n`);
+  return regressions.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function gate(summaries: readonly ProviderSummary[], options: ReturnType<typeof parseEvalArgs>): Promise<Regression[]> {
+  const thresholdsPath = options.thresholds ?? (existsSync('evals/thresholds.json') ? 'evals/thresholds.json' : undefined);
+  if (!thresholdsPath) return [];
+  const thresholds = thresholdsSchema.parse(JSON.parse(await readFile(thresholdsPath, 'utf8')));
+  const regressions = checkMinimums(summaries, thresholds);
+  if (options.baseline) {
+    const baseline = JSON.parse(await readFile(options.baseline, 'utf8')) as EvalRun;
+    regressions.push(...compareWithBaseline(summaries, baseline.summaries, thresholds));
+  }
+  return regressions;
+}
+
+async function writeRun(directory: string, run: EvalRun): Promise<string> {
+  try {
+    await mkdir(directory, { recursive: true });
+    const path = join(directory, `${run.meta.date.replace(/[:.]/g, '-')}-${run.meta.gitSha?.slice(0, 8) ?? 'nogit'}.json`);
+    await writeFile(path, `${JSON.stringify(run, null, 2)}\n`, 'utf8');
+    return path;
+  } catch (cause) {
+    throw new AppError('output-failed', `cannot write the eval results into ${directory}`, { cause });
+  }
+}
+
+function gitSha(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+
+function parseEvalArgs(argv: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        provider: { type: 'string', multiple: true, default: [] },
+        fixtures: { type: 'string' },
+        dir: { type: 'string', default: 'fixtures' },
+        'replay-only': { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        concurrency: { type: 'string', default: '4' },
+        baseline: { type: 'string' },
+        thresholds: { type: 'string' },
+        out: { type: 'string', default: 'evals/results' },
+        markdown: { type: 'string' },
+        html: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not "${values.concurrency}"`);
+  return {
+    providers: values.provider,
+    fixtures: values.fixtures,
+    dir: values.dir,
+    replayOnly: values['replay-only'],
+    noCache: values['no-cache'],
+    concurrency,
+    baseline: values.baseline,
+    thresholds: values.thresholds,
+    out: values.out,
+    markdown: values.markdown,
+    html: values.html,
+    json: values.json,
+    help: values.help,
+  };
+}

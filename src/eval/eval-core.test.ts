@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { documentFromBytes } from '../ingest/read-document.js';
+import { analyzeDocument } from '../pipeline/analyze-document.js';
+import { expectedSchema, type Result } from '../report/schemas.js';
+import { summarize } from './aggregate.js';
+import { checkMinimums, compareWithBaseline } from './compare-baseline.js';
+import { renderMarkdown, renderMatrix } from './render-eval.js';
+import type { FixtureOutcome } from './run-eval.js';
+import { scoreFixture } from './score-fixture.js';
+import { textSimilarity } from './text-similarity.js';
+import { intervalsOverlap, wilsonInterval } from './wilson.js';
+
+const SEED = new URL('../../fixtures/seed-004-lingwu-civil-affairs-2024/', import.meta.url);
+const expected = expectedSchema.parse(JSON.parse(readFileSync(new URL('expected.json', SEED), 'utf8')));
+const result = analyzeDocument(documentFromBytes('report.txt', 'txt', readFileSync(new URL('report.txt', SEED))));
+
+describe('wilsonInterval', () => {
+  it.each([
+    [0, 0, 0, 1],
+    [10, 10, 0.722, 1],
+    [0, 10, 0, 0.278],
+    [50, 100, 0.404, 0.596],
+  ])('%i of %i → [%f, %f]', (successes, total, low, high) => {
+    const interval = wilsonInterval(successes, total);
+    expect(interval.low).toBeCloseTo(low, 3);
+    expect(interval.high).toBeCloseTo(high, 3);
+  });
+
+  it('tells when two rates cannot be told apart', () => {
+    expect(intervalsOverlap(wilsonInterval(19, 20), wilsonInterval(20, 20))).toBe(true);
+    expect(intervalsOverlap(wilsonInterval(5, 200), wilsonInterval(195, 200))).toBe(false);
+  });
+});
+
+describe('textSimilarity', () => {
+  it.each([
+    ['一是信息公开的及时性和准确性有待提高', '信息公开的及时性和准确性有待提高', 1],
+    ['加强制度建设和管理', '完全无关的句子', 0],
+  ])('%s ~ %s', (left, right, expectedScore) => {
+    expect(textSimilarity(left, right)).toBeCloseTo(expectedScore, 2);
+  });
+});
+
+describe('scoreFixture', () => {
+  it('a result equal to its label scores every field correct', () => {
+    const score = scoreFixture(expected, result);
+    expect(score.wrong).toEqual([]);
+    expect(score.tableCells).toEqual({ correct: 200, total: 200 });
+    expect(score.narrativeNumbers.correct).toBe(score.narrativeNumbers.total);
+    expect(score.findings['narrative.conflictingFigures']).toEqual({ truePositives: 1, falsePositives: 0, falseNegatives: 0 });
+  });
+
+  it('a wrong cell, a wrong number and a missed finding are each named with both values', () => {
+    const changed: Result = {
+      ...result,
+      tables: { ...result.tables, applications: { ...result.tables.applications!, granted: { ...result.tables.applications!.granted, total: 3 } } },
+      narrative: { ...result.narrative!, facts: { ...result.narrative!.facts, fee: { ...result.narrative!.facts.fee!, value: 5 } } },
+      findings: [],
+    };
+    const score = scoreFixture(expected, changed);
+    expect(score.wrong).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'tables.applications.granted.total', expected: 2, actual: 3 }),
+        expect.objectContaining({ field: 'narrative.fee', expected: 0, actual: null }),
+        expect.objectContaining({ field: 'narrative.fee', expected: null, actual: 5 }),
+        expect.objectContaining({ field: 'findings.narrative.conflictingFigures@narrative.activeDisclosure.channels.微博“灵武民政”', expected: 'raised', actual: 'missing' }),
+      ]),
+    );
+    expect(score.tableCells).toEqual({ correct: 199, total: 200 });
+  });
+});
+
+describe('summarize, gate and render', () => {
+  const good: FixtureOutcome = { fixtureId: 'a', provider: 'rules', score: scoreFixture(expected, result), failure: null, usage: { inputTokens: 0, outputTokens: 0, attempts: 1, latencyMs: 3, cached: false, costUsd: 0 } };
+  const failed: FixtureOutcome = { fixtureId: 'a', provider: 'openai:m', score: null, failure: 'provider: down', usage: null };
+  const summaries = summarize([good, failed]);
+
+  it('per provider rates with intervals, failures counted, a failure is not exact', () => {
+    const [rules, model] = summaries;
+    expect(rules!.rates.tableCells).toMatchObject({ correct: 200, total: 200, rate: 1 });
+    expect(rules!.rates.fixturesExact.rate).toBe(1);
+    expect(model!.failures).toBe(1);
+    expect(model!.rates.fixturesExact).toMatchObject({ correct: 0, total: 1 });
+    expect(model!.costUsd).toBe(0);
+  });
+
+  it('unpriced usage makes the cost unpriced, not 0', () => {
+    const unpriced = summarize([{ ...good, provider: 'x', usage: { ...good.usage!, costUsd: null } }]);
+    expect(unpriced[0]!.costUsd).toBeNull();
+  });
+
+  it('floors and baseline drops fail the gate; equal scores pass', () => {
+    const thresholds = { maxDrop: 0.005, minimum: { rules: { tableCells: 1, narrativeNumbers: 1 } } };
+    expect(checkMinimums(summaries, thresholds)).toEqual([]);
+    const worse = summarize([{ ...good, score: { ...good.score!, tableCells: { correct: 190, total: 200 } } }]);
+    expect(checkMinimums(worse, thresholds).map((regression) => regression.measure)).toEqual(['tableCells']);
+    expect(compareWithBaseline(worse, summaries, thresholds).map((regression) => regression.message)).toEqual([
+      'rules: table cells exact fell from 100.00% to 95.00% (allowed drop 0.50 points)',
+    ]);
+    expect(compareWithBaseline(summaries, summaries, thresholds)).toEqual([]);
+  });
+
+  it('the matrix and the Markdown name every provider and carry the caveat', () => {
+    expect(renderMatrix(summaries)).toMatch(/rules\s+openai:m/);
+    const markdown = renderMarkdown({ date: '2026-01-01', gitSha: 'abc', schemaHash: 'h', providers: [], fixtures: ['a'] }, summaries);
+    expect(markdown).toContain('| table cells exact | 100.0% [');
+    expect(markdown).toContain('one-point difference is noise');
+  });
+});
