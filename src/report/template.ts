@@ -117,8 +117,10 @@ export const APPLICATION_ROWS: readonly RowTemplate[] = [
     '重新出具',
     '确认或重新',
   ]),
+  // PDF text wraps long labels anywhere, even inside "逾期不补正": an earlier phrase identifies it too.
   applicationRow('otherHandling.overdueCorrection', '（六）其他处理 1.申请人无正当理由逾期不补正', [
     '逾期不补正',
+    '无正当理由逾期',
   ]),
   applicationRow('otherHandling.overdueFee', '2.申请人逾期未按收费通知要求缴纳费用', [
     '缴纳费用',
