@@ -2,6 +2,7 @@ import { AppError, UsageError } from '../errors.js';
 import { CHECK_USAGE, runCheck } from './commands/check.js';
 import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.js';
+import { VIEW_USAGE, runView } from './commands/view.js';
 import { EXIT, type CliIo } from './io.js';
 
 export const USAGE = `nianbao — 政府信息公开工作年度报告 → checked, structured data
@@ -10,6 +11,7 @@ Usage:
   nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]
   nianbao check FILE... [--json] [--lang zh|en]
   nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
+  nianbao view FILE --html [--out FILE.html | --out -]
   nianbao --help | --version
 
 Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input or unwritable output · 4 narrative extraction failed (the tables were still read)
@@ -18,11 +20,13 @@ ${EXTRACT_USAGE}
 
 ${CHECK_USAGE}
 
-${EVAL_USAGE}`;
+${EVAL_USAGE}
+
+${VIEW_USAGE}`;
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, eval: runEvalCommand };
+export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, eval: runEvalCommand, view: runView };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {

@@ -32,7 +32,8 @@ export function attachNarrative(
       facts,
       usage: {
         ...usage,
-        costUsd: extractor.provider === 'rules' ? 0 : usage.cached ? 0 : costOf(extractor.model ?? '', usage, options.prices),
+        // What the calls cost when they were made; `cached` says this run spent nothing on them.
+        costUsd: extractor.provider === 'rules' ? 0 : costOf(extractor.model ?? '', usage, options.prices),
       },
       input: { characters: input.text.length, ...options.tokens },
       receivedReading: matchedReceivedReading(checkInput),

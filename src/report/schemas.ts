@@ -178,7 +178,7 @@ export const narrativeBlockSchema = z.strictObject({
     attempts: z.number().int().nonnegative(),
     latencyMs: z.number().nonnegative(),
     cached: z.boolean(),
-    /** USD; null when the model has no price ("unpriced"), never 0 for unknown. */
+    /** USD the calls cost (when made, if served from the cache); null when the model has no price ("unpriced"). */
     costUsd: z.number().nonnegative().nullable(),
   }),
   input: z.strictObject({

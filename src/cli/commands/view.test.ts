@@ -1,0 +1,60 @@
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../io.js';
+import { main } from '../program.js';
+
+const CIVIL = fileURLToPath(new URL('../../../fixtures/seed-004-lingwu-civil-affairs-2024/report.txt', import.meta.url));
+
+function createIo() {
+  const output = { stdout: '', stderr: '' };
+  const io: CliIo = { stdout: { write: (text: string) => (output.stdout += text) }, stderr: { write: (text: string) => (output.stderr += text) }, env: {} };
+  return { io, output };
+}
+
+let directory = '';
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'nianbao-view-'));
+});
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('nianbao view', () => {
+  it('writes FILE.html next to the report by default', async () => {
+    const report = join(directory, 'report.txt');
+    await copyFile(CIVIL, report);
+    const { io, output } = createIo();
+    expect(await main(['view', report, '--html'], io)).toBe(0);
+    const html = await readFile(`${report}.html`, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('narrative.conflictingFigures');
+    expect(output.stderr).toContain(`wrote ${report}.html`);
+  });
+
+  it('prints the page with --out -, and writes where --out says', async () => {
+    const printed = createIo();
+    expect(await main(['view', CIVIL, '--html', '--out', '-'], printed.io)).toBe(0);
+    expect(printed.output.stdout).toContain('灵武市民政局');
+    const target = join(directory, 'elsewhere.html');
+    expect(await main(['view', CIVIL, '--html', '--out', target, '--lang', 'en'], createIo().io)).toBe(0);
+    const english = await readFile(target, 'utf8');
+    expect(printed.output.stdout).toContain('发布数量前后不一');
+    expect(english).not.toContain('发布数量前后不一');
+    expect(english).toContain('narrative.conflictingFigures');
+  });
+
+  it.each([
+    [['view', CIVIL], 2, 'add --html'],
+    [['view', '--html'], 2, 'view needs one FILE'],
+    [['view', CIVIL, CIVIL, '--html'], 2, 'one FILE at a time'],
+    [['view', CIVIL, '--html', '--lang', 'fr'], 2, '--lang must be zh or en'],
+    [['view', join('no', 'such', 'report.txt'), '--html', '--out', '-'], 3, 'no such file'],
+  ])('%j exits %i', async (argv, code, message) => {
+    const { io, output } = createIo();
+    expect(await main(argv, io)).toBe(code);
+    expect(output.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,76 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AppError, UsageError } from '../../errors.js';
+import { readDocument } from '../../ingest/read-document.js';
+import { analyzeWithExtractor } from '../../pipeline/read-report.js';
+import { renderViewHtml } from '../../render/render-view-html.js';
+import { EXIT, type CliIo } from '../io.js';
+
+export const VIEW_USAGE = `Usage: nianbao view FILE --html [--out FILE.html | --out -] [--lang zh|en]
+
+Writes one self-contained HTML page of the report: its text with every table cell, stated number
+and finding highlighted and linked to a side list of values and findings (offline rules, no model).
+  --html          the HTML page (the only form so far)
+  --out FILE      where to write it (default: FILE.html next to the report); --out - prints it
+  --lang en       finding messages in English (default: Chinese)`;
+
+export async function runView(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseViewArgs(argv);
+  if (options.help) {
+    io.stdout.write(`${VIEW_USAGE}\n`);
+    return EXIT.ok;
+  }
+  let document;
+  try {
+    document = await readDocument(options.file);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    io.stderr.write(`nianbao: ${error.message}\n`);
+    return EXIT.unreadable;
+  }
+  // The document read once: the spans of the result point into exactly the text shown.
+  const result = await analyzeWithExtractor(document, { language: options.language });
+  for (const notice of result.notices) io.stderr.write(`nianbao: ${options.file}: ${notice.message}\n`);
+  if (result.notices.some((notice) => notice.code === 'not-a-report')) return EXIT.unreadable;
+  const html = renderViewHtml(result, document.text);
+  if (options.out === '-') {
+    io.stdout.write(html);
+    return EXIT.ok;
+  }
+  const path = options.out ?? `${options.file}.html`;
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, html, 'utf8');
+    await rename(temporary, path);
+  } catch (cause) {
+    throw new AppError('output-failed', `cannot write ${path}`, { cause });
+  }
+  io.stderr.write(`nianbao: wrote ${path}\n`);
+  return EXIT.ok;
+}
+
+function parseViewArgs(argv: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        html: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        lang: { type: 'string', default: 'zh' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  const language = values.lang;
+  if (language !== 'zh' && language !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(language)}"`);
+  if (!help && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'view needs one FILE' : 'view takes one FILE at a time');
+  if (!help && !values.html) throw new UsageError('view writes HTML only so far: add --html');
+  return { file: positionals[0] ?? '', out: values.out, language, help } as const;
+}
