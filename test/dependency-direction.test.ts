@@ -16,7 +16,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   providers: ['errors'],
   extract: ['report', 'sections', 'providers', 'errors'],
   pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'extract', 'providers', 'errors'],
-  eval: ['report', 'pipeline', 'errors'],
+  eval: ['report', 'pipeline', 'render', 'errors'],
   config: ['errors', 'providers'],
   cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'extract', 'providers', 'config', 'errors'],
 };

@@ -1,9 +1,8 @@
 import type { Span } from '../report/schemas.js';
 
-/** Text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../render/escape-html.js';
+
+export { escapeHtml };
 
 export const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 

@@ -1,11 +1,8 @@
 import { listNumbers } from '../report/map-numbers.js';
+import { escapeHtml } from './escape-html.js';
 import type { Finding, GroundedNumber, Result, Span, Tables } from '../report/schemas.js';
 import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES } from '../report/template.js';
 
-/** Text for HTML element content and quoted attribute values. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 type Kind = 'cell' | 'number' | 'finding';
 

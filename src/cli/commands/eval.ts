@@ -81,10 +81,10 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
   const resultsPath = await writeRun(options.out, run);
   io.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : `${renderMatrix(summaries)}\n`);
   io.stderr.write(`nianbao eval: results written to ${resultsPath}\n`);
-  if (options.markdown) await writeFile(options.markdown, renderMarkdown(meta, summaries), 'utf8');
+  if (options.markdown) await writeReport(options.markdown, renderMarkdown(meta, summaries));
   if (options.html) {
     const { renderEvalHtml } = await import('../../eval/render-eval-html.js');
-    await writeFile(options.html, renderEvalHtml(run, Object.fromEntries(documents.map((fixture) => [fixture.id, fixture.document.text]))), 'utf8');
+    await writeReport(options.html, renderEvalHtml(run, Object.fromEntries(documents.map((fixture) => [fixture.id, fixture.document.text]))));
   }
   const regressions = await gate(summaries, options);
   for (const regression of regressions) io.stderr.write(`nianbao eval: ${regression.message}\n`);
@@ -111,6 +111,14 @@ async function writeRun(directory: string, run: EvalRun): Promise<string> {
     return path;
   } catch (cause) {
     throw new AppError('output-failed', `cannot write the eval results into ${directory}`, { cause });
+  }
+}
+
+async function writeReport(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, 'utf8');
+  } catch (cause) {
+    throw new AppError('output-failed', `cannot write ${path}`, { cause });
   }
 }
 
