@@ -1,4 +1,5 @@
 import { MEASURE_LABELS, MEASURES, type ProviderSummary, type Rate } from './aggregate.js';
+import { htmlDocumentHead } from '../render/html-document-head.js';
 import { escapeHtml, percent, slug } from './html-text.js';
 import { CHART_AXES, chartAxisLabel, renderCostChart, type ChartProvider } from './render-cost-chart.js';
 import { renderDrillDown, type FixtureRow } from './render-drill-down.js';
@@ -279,7 +280,6 @@ const SCRIPT = `
 `;
 
 // No request leaves the page: inline style and script only, images only from data: URLs.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 /**
  * The eval run as one self-contained HTML page: the comparison matrix with intervals and
@@ -294,16 +294,7 @@ export function renderEvalHtml(run: EvalReport, documents: Readonly<Record<strin
   const providers = meta.providers.map((provider) => provider.label).join(', ') || summaries.map((summary) => summary.provider).join(', ');
   const title = `nianbao eval — ${meta.fixtures.length} fixtures · ${providers}`;
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlDocumentHead(title, STYLE),
     `<header><h1>${escapeHtml(title)}</h1>`,
     `<p class="meta-line">${escapeHtml(meta.date)} · git ${escapeHtml(meta.gitSha?.slice(0, 12) ?? 'unknown')} · schema ${escapeHtml(meta.schemaHash)}</p>`,
     '<nav><a href="#matrix">comparison</a><a href="#heatmap">per fixture</a><a href="#cost">accuracy and cost</a><a href="#drill-down">wrong fields</a></nav></header>',

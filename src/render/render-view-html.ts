@@ -1,4 +1,5 @@
 import { listNumbers } from '../report/map-numbers.js';
+import { htmlDocumentHead } from './html-document-head.js';
 import { escapeHtml } from './escape-html.js';
 import type { Finding, GroundedNumber, Result, Span, Tables } from '../report/schemas.js';
 import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES } from '../report/template.js';
@@ -239,7 +240,6 @@ const SCRIPT = `
 })();
 `;
 
-const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 /**
  * One report as a self-contained HTML page: its visible text with every table cell, stated number
@@ -259,16 +259,7 @@ export function renderViewHtml(result: Result, text: string): string {
     : '<p class="none">No section heading found.</p>';
   const notices = result.notices.length ? `<h2>Notices</h2><ul class="notices">${result.notices.map((notice) => `<li>${escapeHtml(notice.message)}</li>`).join('')}</ul>` : '';
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlDocumentHead(title, STYLE),
     `<header><h1 lang="zh-CN">${escapeHtml(name)}</h1>`,
     `<p class="meta-line">${escapeHtml(result.source.path)} · ${escapeHtml(result.source.format)} · ${escapeHtml(result.source.encoding)} · ${result.source.characters} characters · template ${escapeHtml(result.template.format)} · ${counts}</p>`,
     '<p><span class="key c">table cell</span><span class="key n">stated number</span><span class="key f">finding ⚠</span><span class="sub">Click a highlight for its value; ↖ in the list leads back to the text.</span></p></header>',
