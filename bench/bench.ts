@@ -11,9 +11,11 @@ import { analyzeDocument } from '../src/pipeline/analyze-document.js';
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '5000' }, fixtures: { type: 'string', default: 'fixtures' } } });
 const target = Number(values.reports);
-const FORMATS: Record<string, DocumentFormat> = { '.txt': 'txt', '.md': 'md', '.html': 'html' };
+const FORMATS: Record<string, TextFormat> = { '.txt': 'txt', '.md': 'md', '.html': 'html' };
 
-type Input = { path: string; format: DocumentFormat; bytes: Buffer };
+// PDFs are read asynchronously; their throughput is measured separately (issue 5).
+type TextFormat = Exclude<DocumentFormat, 'pdf'>;
+type Input = { path: string; format: TextFormat; bytes: Buffer };
 const inputs: Input[] = readdirSync(values.fixtures, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .flatMap((entry) =>

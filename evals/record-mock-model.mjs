@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMockOpenAiServer } from '../test/support/mock-openai-server.mjs';
-import { documentFromBytes } from '../dist/src/ingest/read-document.js';
+import { readDocument } from '../dist/src/ingest/read-document.js';
 import { analyzeStructure } from '../dist/src/pipeline/analyze-document.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,15 +20,13 @@ const fixtures = readdirSync(join(root, 'fixtures'), { withFileTypes: true })
   .sort();
 
 const answers = [];
-fixtures.forEach((id, index) => {
+for (const [index, id] of fixtures.entries()) {
   const expected = JSON.parse(readFileSync(join(root, 'fixtures', id, 'expected.json'), 'utf8'));
-  if (!expected.narrative) return;
-  const bytes = readFileSync(join(root, 'fixtures', id, expected.document));
-  const format = expected.document.split('.').pop();
-  const { input } = analyzeStructure(documentFromBytes(expected.document, format, bytes));
-  if (!input) return;
+  if (!expected.narrative) continue;
+  const { input } = analyzeStructure(await readDocument(join(root, 'fixtures', id, expected.document)));
+  if (!input) continue;
   answers.push({ input: input.text, answer: damage(expected.narrative, index) });
-});
+}
 
 function damage(narrative, index) {
   const copy = structuredClone(narrative);

@@ -48,11 +48,12 @@ describe('readDocument rejects bad input with an IngestError naming the file', (
     ['BOM-only file', () => fileWith('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf])), 'empty-file', /only whitespace/],
     ['binary file named .txt', () => fileWith('image.txt', PNG), 'binary-file', /binary/],
     ['undecodable bytes', () => fileWith('broken.txt', new Uint8Array([0xe6, 0x80, 0xbb, 0xff, 0x32])), 'undecodable', /neither UTF-8/],
-    ['.pdf', () => fileWith('report.pdf', '%PDF-1.7'), 'unsupported-format', /PDF files are not supported yet.*\.txt/],
-    ['.PDF (upper case)', () => fileWith('REPORT.PDF', '%PDF-1.7'), 'unsupported-format', /PDF files are not supported yet/],
+    // PDFs are read (issue 5): a header and nothing else is a corrupt PDF.
+    ['.pdf', () => fileWith('report.pdf', '%PDF-1.7'), 'corrupt', /PDF/],
+    ['.PDF (upper case)', () => fileWith('REPORT.PDF', '%PDF-1.7'), 'corrupt', /PDF/],
     ['.docx', () => fileWith('report.docx', PNG), 'unsupported-format', /Word files are not supported yet/],
     ['.doc', () => fileWith('report.doc', PNG), 'unsupported-format', /old Word \.doc files are not supported/],
-    ['.json', () => fileWith('result.json', '{}'), 'unsupported-format', /unsupported file type "\.json"; nianbao reads \.txt, \.md and \.html\/\.htm/],
+    ['.json', () => fileWith('result.json', '{}'), 'unsupported-format', /unsupported file type "\.json"; nianbao reads \.txt, \.md, \.html\/\.htm and \.pdf/],
     ['no extension', () => fileWith('README', '一、总体情况'), 'unsupported-format', /unsupported file type "\(none\)"/],
   ];
 

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 import { decodeText } from './decode-text.js';
 import { readHtml } from './html.js';
+import { readPdf } from './pdf.js';
 import type { DocumentFormat, SourceDocument } from './source-document.js';
 
 const FORMATS: Record<string, DocumentFormat> = {
@@ -14,10 +15,10 @@ const FORMATS: Record<string, DocumentFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.shtml': 'html',
+  '.pdf': 'pdf',
 };
 
 const NOT_YET: Record<string, string> = {
-  '.pdf': 'PDF files are not supported yet; copy the text out of the PDF into a .txt file',
   '.docx': 'Word files are not supported yet; save the document as .txt or .html',
   '.doc': 'old Word .doc files are not supported; save the document as .txt or .html',
 };
@@ -36,17 +37,32 @@ export async function readDocument(path: string): Promise<SourceDocument> {
     throw new IngestError(
       'unsupported-format',
       path,
-      `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md and .html/.htm`,
+      `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md, .html/.htm and .pdf`,
     );
   }
   const bytes = await readFile(path);
+  if (format === 'pdf') return documentFromPdfBytes(path, bytes);
   return documentFromBytes(path, format, bytes);
+}
+
+/** A text-layer PDF in memory → SourceDocument (lines rebuilt from positions, page map kept). */
+export async function documentFromPdfBytes(path: string, bytes: Uint8Array): Promise<SourceDocument> {
+  if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
+  if (!startsWithPdfHeader(bytes)) throw new IngestError('corrupt', path, 'is not a PDF (no %PDF header)');
+  const { text, lines } = await readPdf(path, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { path, format: 'pdf', encoding: 'pdf-text-layer', sha256, text, grids: [], lines };
+}
+
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  // "%PDF-" within the first kilobyte (some writers put junk before it).
+  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 }
 
 /** Builds a SourceDocument from bytes already in memory (pure). */
 export function documentFromBytes(
   path: string,
-  format: DocumentFormat,
+  format: Exclude<DocumentFormat, 'pdf'>,
   bytes: Uint8Array,
 ): SourceDocument {
   if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
@@ -61,7 +77,7 @@ export function documentFromBytes(
   if (source.trim().length === 0) throw new IngestError('empty-file', path, 'contains only whitespace');
   if (format === 'html') {
     const { text, grids } = readHtml(source);
-    return { path, format, encoding: decoded.encoding, sha256, text, grids };
+    return { path, format, encoding: decoded.encoding, sha256, text, grids, lines: [] };
   }
-  return { path, format, encoding: decoded.encoding, sha256, text: source, grids: [] };
+  return { path, format, encoding: decoded.encoding, sha256, text: source, grids: [], lines: [] };
 }

@@ -202,7 +202,7 @@ export const resultSchema = z.strictObject({
   source: z.strictObject({
     path: z.string(),
     sha256: z.string(),
-    format: z.enum(['txt', 'md', 'html']),
+    format: z.enum(['txt', 'md', 'html', 'pdf']),
     encoding: z.string(),
     characters: z.number().int(),
   }),

@@ -39,6 +39,8 @@ export type RowTemplate = {
   readonly keys: readonly string[];
   /** Cell keys in printed order. */
   readonly columns: readonly string[];
+  /** Longer phrases in which a key does not count ("其他" inside "（六）其他处理"). */
+  readonly notKeys?: readonly string[];
 };
 
 // Table 2 ----------------------------------------------------------------------------------------
@@ -89,8 +91,8 @@ export const APPLICATION_COLUMN_LABELS: Record<ApplicationColumn, string> = {
   total: '总计',
 };
 
-function applicationRow(path: string, label: string, keys: readonly string[]): RowTemplate {
-  return { path, label, keys, columns: APPLICATION_COLUMNS };
+function applicationRow(path: string, label: string, keys: readonly string[], notKeys?: readonly string[]): RowTemplate {
+  return { path, label, keys, columns: APPLICATION_COLUMNS, ...(notKeys ? { notKeys } : {}) };
 }
 
 export const APPLICATION_ROWS: readonly RowTemplate[] = [
@@ -99,7 +101,8 @@ export const APPLICATION_ROWS: readonly RowTemplate[] = [
   applicationRow('granted', '（一）予以公开', ['予以公开']),
   applicationRow('partiallyGranted', '（二）部分公开', ['部分公开']),
   applicationRow('denied.stateSecret', '（三）不予公开 1.属于国家秘密', ['国家秘密']),
-  applicationRow('denied.lawForbidden', '2.其他法律行政法规禁止公开', ['行政法规禁止', '法规禁止公开']),
+  // 洪泽 2023/2024 print "2.其他法律行政止公开" (法规禁 lost): "其他法律" still names the row.
+  applicationRow('denied.lawForbidden', '2.其他法律行政法规禁止公开', ['行政法规禁止', '法规禁止公开', '其他法律']),
   applicationRow('denied.securityStability', '3.危及“三安全一稳定”', ['三安全', '一稳定']),
   applicationRow('denied.thirdPartyRights', '4.保护第三方合法权益', ['第三方']),
   applicationRow('denied.internalAffairs', '5.属于三类内部事务信息', ['内部事务']),
@@ -126,7 +129,8 @@ export const APPLICATION_ROWS: readonly RowTemplate[] = [
     '缴纳费用',
     '收费通知',
   ]),
-  applicationRow('otherHandling.other', '3.其他', ['其他']),
+  // Some reports print （六）其他处理 as one merged row: that is not "3.其他".
+  applicationRow('otherHandling.other', '3.其他', ['其他'], ['其他处理', '其他法律', '其他情形', '其他组织']),
   applicationRow('totalHandled', '（七）总计', ['总计']),
   applicationRow('carriedForward', '四、结转下年度继续办理', ['结转下年度', '下年度继续']),
 ];

@@ -25,6 +25,7 @@ type Group = { readonly context: TextToken[]; readonly values: ValueToken[] };
 // may only be the row expected next, and a row with numbers may skip a few rows whose labels
 // were lost, no more.
 const MAX_SKIPPED_ROWS = 8;
+const GROUP_LABEL = /[（(][一二三四五六七八九十][)）]/;
 
 /**
  * Lays a token stream onto template rows. The stream is cut into groups: the label text seen
@@ -56,7 +57,7 @@ export function parseLabelledRows(
         (nextRow < templates.length
           ? matchRow(context, templates, nextRow, hasNumbers ? nextRow + MAX_SKIPPED_ROWS : nextRow)
           : undefined) ??
-        unlabelledRow(values, templates, nextRow) ??
+        unlabelledRow(values, context, templates, nextRow) ??
         matchEarlierRow(values, context, templates, found, nextRow);
       if (!match) {
         if (hasNumbers && nextRow > 0) leftovers.push(spanOfValues(values));
@@ -132,7 +133,7 @@ function matchRow(context: readonly TextToken[], templates: readonly RowTemplate
   const joined = normalized.join('');
   for (let index = from; index <= Math.min(to, templates.length - 1); index += 1) {
     for (const key of templates[index]!.keys) {
-      const at = joined.indexOf(key);
+      const at = keyPosition(joined, key, templates[index]!.notKeys ?? []);
       if (at === -1) continue;
       // The printed label starts at the token holding the key phrase and runs to the next
       // row's key (labels of later rows printed in the same place stay for those rows).
@@ -148,6 +149,18 @@ function matchRow(context: readonly TextToken[], templates: readonly RowTemplate
     }
   }
   return undefined;
+}
+
+/** Where `key` occurs in `text` outside every longer phrase of `notKeys`; -1 when it does not. */
+function keyPosition(text: string, key: string, notKeys: readonly string[]): number {
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
+    const inside = notKeys.some((phrase) => {
+      const offset = phrase.indexOf(key);
+      return offset !== -1 && text.startsWith(phrase, at - offset);
+    });
+    if (!inside) return at;
+  }
+  return -1;
 }
 
 function tokenIndexAt(normalized: readonly string[], at: number): number {
@@ -184,9 +197,17 @@ function matchEarlierRow(
   return undefined;
 }
 
-function unlabelledRow(values: readonly ValueToken[], templates: readonly RowTemplate[], nextRow: number): RowMatch | undefined {
+function unlabelledRow(
+  values: readonly ValueToken[],
+  context: readonly TextToken[],
+  templates: readonly RowTemplate[],
+  nextRow: number,
+): RowMatch | undefined {
   const template = templates[nextRow];
   if (nextRow === 0 || !template || countNumbers(values) !== template.columns.length) return undefined;
+  // A row printed under a group label of its own that matches no template row ("（六）其他处理"
+  // merged into one row) is not "the next row"; a wrapped label's tail is no such label.
+  if (context.some((token) => GROUP_LABEL.test(token.text))) return undefined;
   return { index: nextRow, label: null, span: null, consumed: -1 };
 }
 
