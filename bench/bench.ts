@@ -5,11 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { documentFromBytes } from '../src/ingest/read-document.js';
+import { documentFromBytes, documentFromPdfBytes } from '../src/ingest/read-document.js';
 import type { DocumentFormat } from '../src/ingest/source-document.js';
 import { analyzeDocument } from '../src/pipeline/analyze-document.js';
 
-const { values } = parseArgs({ options: { reports: { type: 'string', default: '5000' }, fixtures: { type: 'string', default: 'fixtures' } } });
+const { values } = parseArgs({
+  options: { reports: { type: 'string', default: '5000' }, 'pdf-reports': { type: 'string', default: '200' }, fixtures: { type: 'string', default: 'fixtures' } },
+});
 const target = Number(values.reports);
 const FORMATS: Record<string, TextFormat> = { '.txt': 'txt', '.md': 'md', '.html': 'html' };
 
@@ -65,5 +67,32 @@ for (const narrative of [false, true]) {
       `| ${name} | ${figures.reports} | ${figures.averageKb.toFixed(1)} KB | ${figures.reportsPerSecond.toFixed(0)} | ${figures.megabytesPerSecond.toFixed(1)} | ${figures.peakRssMb.toFixed(0)} MB |`,
     );
   }
+}
+// PDFs: pdf.js text extraction with positions, then the same pipeline. Fewer runs: it is slower.
+const pdfs = readdirSync(values.fixtures, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => readdirSync(join(values.fixtures, entry.name)).filter((file) => file === 'report.pdf').map((file) => join(values.fixtures, entry.name, file)))
+  .map((path) => ({ path, bytes: readFileSync(path) }));
+if (pdfs.length > 0) {
+  const minimum = Number(values['pdf-reports']);
+  for (const pdf of pdfs) analyzeDocument(await documentFromPdfBytes(pdf.path, pdf.bytes));
+  let reports = 0;
+  let pages = 0;
+  let peakRss = process.memoryUsage().rss;
+  const start = process.hrtime.bigint();
+  while (reports < minimum) {
+    for (const pdf of pdfs) {
+      const document = await documentFromPdfBytes(pdf.path, pdf.bytes);
+      analyzeDocument(document);
+      reports += 1;
+      pages += new Set(document.lines.map((line) => line.page)).size;
+    }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log('\nPDF: read (pdf.js) → sections → tables → checks → narrative (rules)');
+  console.log('| documents | reports | pages | reports/s | pages/s | peak RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`| ${pdfs.length} report PDFs (5 pages each) | ${reports} | ${pages} | ${(reports / seconds).toFixed(1)} | ${(pages / seconds).toFixed(0)} | ${(peakRss / 1e6).toFixed(0)} MB |`);
 }
 console.log(`max RSS over the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

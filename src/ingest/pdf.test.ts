@@ -43,3 +43,16 @@ describe('readDocument on PDFs', () => {
     await expect(readDocument(fake)).rejects.toThrow(/report\.pdf: is not a PDF \(no %PDF header\)/);
   });
 });
+
+describe('PDF results map spans to pages', () => {
+  it('source.pages covers the text page by page, and a cell span lies on the page that prints it', async () => {
+    const { analyzeDocument } = await import('../pipeline/analyze-document.js');
+    const document = await readDocument(HONGZE_2023);
+    const result = analyzeDocument(document);
+    expect(result.source.pages?.map((page) => page.number)).toEqual([1, 2, 3, 4, 5]);
+    const cell = result.cells['activeDisclosure.licensing.decisions']!;
+    expect(cell.raw).toBe('550');
+    const page = result.source.pages!.find((candidate) => cell.span.start >= candidate.start && cell.span.end <= candidate.end);
+    expect(page?.number).toBe(2);
+  });
+});

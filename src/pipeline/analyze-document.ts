@@ -42,6 +42,7 @@ export function analyzeStructure(document: SourceDocument, options: AnalyzeOptio
       format: document.format,
       encoding: document.encoding,
       characters: document.text.length,
+      pages: document.format === 'pdf' ? pagesOf(document) : null,
     },
     template,
     meta,
@@ -69,4 +70,15 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     language: options.language ?? 'zh',
     tokens: { tokens: null, wholeReportTokens: null },
   });
+}
+
+/** Each PDF page's range in the extracted text, from the positions kept for every line. */
+function pagesOf(document: SourceDocument): { number: number; start: number; end: number }[] {
+  const pages: { number: number; start: number; end: number }[] = [];
+  for (const line of document.lines) {
+    const page = pages.at(-1);
+    if (page && page.number === line.page) page.end = line.end;
+    else pages.push({ number: line.page, start: line.start, end: line.end });
+  }
+  return pages;
 }

@@ -205,6 +205,8 @@ export const resultSchema = z.strictObject({
     format: z.enum(['txt', 'md', 'html', 'pdf']),
     encoding: z.string(),
     characters: z.number().int(),
+    /** For PDFs: where each page's text starts and ends in the extracted text (spans → pages). */
+    pages: z.array(z.strictObject({ number: z.number().int().positive(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).nullable(),
   }),
   template: z.strictObject({
     format: reportFormatSchema,
