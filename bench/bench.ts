@@ -16,7 +16,7 @@ const target = Number(values.reports);
 const FORMATS: Record<string, TextFormat> = { '.txt': 'txt', '.md': 'md', '.html': 'html' };
 
 // PDFs are read asynchronously; their throughput is measured separately (issue 5).
-type TextFormat = Exclude<DocumentFormat, 'pdf'>;
+type TextFormat = Exclude<DocumentFormat, 'pdf' | 'docx'>;
 type Input = { path: string; format: TextFormat; bytes: Buffer };
 const inputs: Input[] = readdirSync(values.fixtures, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())

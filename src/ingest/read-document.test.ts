@@ -51,9 +51,10 @@ describe('readDocument rejects bad input with an IngestError naming the file', (
     // PDFs are read (issue 5): a header and nothing else is a corrupt PDF.
     ['.pdf', () => fileWith('report.pdf', '%PDF-1.7'), 'corrupt', /PDF/],
     ['.PDF (upper case)', () => fileWith('REPORT.PDF', '%PDF-1.7'), 'corrupt', /PDF/],
-    ['.docx', () => fileWith('report.docx', PNG), 'unsupported-format', /Word files are not supported yet/],
-    ['.doc', () => fileWith('report.doc', PNG), 'unsupported-format', /old Word \.doc files are not supported/],
-    ['.json', () => fileWith('result.json', '{}'), 'unsupported-format', /unsupported file type "\.json"; nianbao reads \.txt, \.md, \.html\/\.htm and \.pdf/],
+    // .docx is read through mammoth (issue 5): a file that is no Word document is corrupt.
+    ['.docx that is not one', () => fileWith('report.docx', PNG), 'corrupt', /is not a readable \.docx file/],
+    ['.doc', () => fileWith('report.doc', PNG), 'unsupported-format', /old Word \.doc file: open it in Word, WPS or LibreOffice and save it as \.docx/],
+    ['.json', () => fileWith('result.json', '{}'), 'unsupported-format', /unsupported file type "\.json"; nianbao reads \.txt, \.md, \.html\/\.htm, \.pdf and \.docx/],
     ['no extension', () => fileWith('README', '一、总体情况'), 'unsupported-format', /unsupported file type "\(none\)"/],
   ];
 

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 import { decodeText } from './decode-text.js';
+import { convertToHtml } from 'mammoth';
 import { readHtml } from './html.js';
 import { readPdf } from './pdf.js';
 import type { DocumentFormat, SourceDocument } from './source-document.js';
@@ -16,11 +17,12 @@ const FORMATS: Record<string, DocumentFormat> = {
   '.htm': 'html',
   '.shtml': 'html',
   '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 const NOT_YET: Record<string, string> = {
-  '.docx': 'Word files are not supported yet; save the document as .txt or .html',
-  '.doc': 'old Word .doc files are not supported; save the document as .txt or .html',
+  '.doc': 'is an old Word .doc file: open it in Word, WPS or LibreOffice and save it as .docx',
+  '.wps': 'is a WPS file: save it as .docx',
 };
 
 /** Reads one report file from disk. Throws IngestError naming the file and the problem. */
@@ -37,11 +39,12 @@ export async function readDocument(path: string): Promise<SourceDocument> {
     throw new IngestError(
       'unsupported-format',
       path,
-      `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md, .html/.htm and .pdf`,
+      `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md, .html/.htm, .pdf and .docx`,
     );
   }
   const bytes = await readFile(path);
   if (format === 'pdf') return documentFromPdfBytes(path, bytes);
+  if (format === 'docx') return documentFromDocxBytes(path, bytes);
   return documentFromBytes(path, format, bytes);
 }
 
@@ -54,6 +57,21 @@ export async function documentFromPdfBytes(path: string, bytes: Uint8Array): Pro
   return { path, format: 'pdf', encoding: 'pdf-text-layer', sha256, text, grids: [], lines };
 }
 
+/** A Word .docx → HTML (mammoth keeps merged cells as rowspan/colspan) → the HTML grid reader. */
+export async function documentFromDocxBytes(path: string, bytes: Uint8Array): Promise<SourceDocument> {
+  if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
+  let html: string;
+  try {
+    html = (await convertToHtml({ buffer: Buffer.from(bytes) })).value;
+  } catch (cause) {
+    throw new IngestError('corrupt', path, `is not a readable .docx file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  const { text, grids } = readHtml(html);
+  if (text.trim().length === 0) throw new IngestError('empty-file', path, 'the Word document contains no text');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { path, format: 'docx', encoding: 'docx', sha256, text, grids, lines: [] };
+}
+
 function startsWithPdfHeader(bytes: Uint8Array): boolean {
   // "%PDF-" within the first kilobyte (some writers put junk before it).
   return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
@@ -62,7 +80,7 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
 /** Builds a SourceDocument from bytes already in memory (pure). */
 export function documentFromBytes(
   path: string,
-  format: Exclude<DocumentFormat, 'pdf'>,
+  format: Exclude<DocumentFormat, 'pdf' | 'docx'>,
   bytes: Uint8Array,
 ): SourceDocument {
   if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');

@@ -1,10 +1,10 @@
 import type { TextEncoding } from './decode-text.js';
 
-export type DocumentEncoding = TextEncoding | 'pdf-text-layer';
+export type DocumentEncoding = TextEncoding | 'pdf-text-layer' | 'docx';
 import type { Grid } from './html.js';
 import type { PdfLine } from './pdf.js';
 
-export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf';
+export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
 
 /** A report as read from disk: the text a person sees, and for HTML the tables as grids. */
 export type SourceDocument = {

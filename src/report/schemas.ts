@@ -202,7 +202,7 @@ export const resultSchema = z.strictObject({
   source: z.strictObject({
     path: z.string(),
     sha256: z.string(),
-    format: z.enum(['txt', 'md', 'html', 'pdf']),
+    format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']),
     encoding: z.string(),
     characters: z.number().int(),
     /** For PDFs: where each page's text starts and ends in the extracted text (spans → pages). */
