@@ -1,3 +1,4 @@
+import { channelKey } from '../report/channel-key.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Finding, GroundedNarrative, GroundedNumber, Meta, Tables } from '../report/schemas.js';
 import { createFinding } from './create-finding.js';
@@ -16,10 +17,6 @@ type Channel = GroundedNarrative['activeDisclosure']['channels'][number];
 const spansOf = (...numbers: (GroundedNumber | null)[]) => numbers.flatMap((number) => (number?.span ? [number.span] : []));
 const quoted = (number: GroundedNumber) => `「${number.quote.replace(/\s+/g, '')}」`;
 
-/** A channel's identity: kind and name ("微博“灵武民政”", "政府网站"). */
-export function channelKey(channel: Channel): string {
-  return channel.name ? `${channel.kind}“${channel.name}”` : channel.kind;
-}
 
 /** narrative.applicationsMismatch: 收到 N 件 must be the new applications, or new + carried over. */
 export function checkApplications(input: NarrativeCheckInput): Finding[] {

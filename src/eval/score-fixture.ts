@@ -1,7 +1,8 @@
 import { listNumbers } from '../report/map-numbers.js';
 import type { Narrative } from '../report/narrative.js';
 import type { Expected, GroundedNarrative, Result, Span } from '../report/schemas.js';
-import { flattenValues } from './compare-result.js';
+import { channelKey } from '../report/channel-key.js';
+import { compareTables, flattenValues } from './compare-result.js';
 import { textSimilarity } from './text-similarity.js';
 
 /** One field that differs from its label: what was expected, what came out, and where. */
@@ -43,15 +44,12 @@ export function scoreFixture(expected: Expected, result: Result): FixtureScore {
 
 function scoreTables(expected: Expected, result: Result, wrong: WrongField[]): Tally {
   if (!expected.tables) return { correct: 0, total: 0 };
-  const wanted = flattenValues(expected.tables);
-  const got = flattenValues(result.tables);
-  let correct = 0;
-  for (const [path, value] of Object.entries(wanted)) {
-    const actual = got[path] ?? null;
-    if (actual === value) correct += 1;
-    else wrong.push({ field: `tables.${path}`, expected: value, actual, span: result.cells[path]?.span ?? null });
+  const differences = compareTables(expected, result);
+  for (const difference of differences) {
+    wrong.push({ field: `tables.${difference.path}`, expected: difference.expected, actual: difference.actual, span: result.cells[difference.path]?.span ?? null });
   }
-  return { correct, total: Object.keys(wanted).length };
+  const total = Object.keys(flattenValues(expected.tables)).length;
+  return { correct: total - differences.length, total };
 }
 
 function scoreMeta(expected: Expected, result: Result, wrong: WrongField[]): Tally {
@@ -70,7 +68,7 @@ function scoreMeta(expected: Expected, result: Result, wrong: WrongField[]): Tal
  * platform is named by kind and name, a breakdown item by its label ("channels[微博“灵武民政”]=89").
  */
 function numberKeys(narrative: Narrative | GroundedNarrative): { key: string; grounded: boolean; span: Span | null }[] {
-  const channelNames = narrative.activeDisclosure.channels.map((channel) => `${channel.kind}${channel.name ? `“${channel.name}”` : ''}`);
+  const channelNames = narrative.activeDisclosure.channels.map(channelKey);
   return listNumbers(narrative as Narrative).map(({ path, number }) => {
     const grounded = 'grounded' in number ? Boolean((number as { grounded: boolean }).grounded) : true;
     const span = 'span' in number ? ((number as { span: Span | null }).span ?? null) : null;

@@ -1,4 +1,5 @@
 import { pick, type Language } from '../checks/language.js';
+import { channelKey } from '../report/channel-key.js';
 import type { GroundedNumber, NarrativeBlock } from '../report/schemas.js';
 import type { Style } from './style.js';
 
@@ -8,7 +9,7 @@ export function renderNarrative(block: NarrativeBlock | null, style: Style, lang
   const { facts, extractor, usage, input } = block;
   const number = (stated: GroundedNumber | null, unit = '') => (stated ? `${stated.value}${unit}${stated.grounded ? '' : style.yellow('?')}` : '—');
   const channels = facts.activeDisclosure.channels
-    .map((channel) => `${channel.kind}${channel.name ? `“${channel.name}”` : ''} ${channel.count ? number(channel.count, channel.unit ?? '') : `(${channel.parts.map((part) => number(part.count)).join('+')})`}`)
+    .map((channel) => `${channelKey(channel)} ${channel.count ? number(channel.count, channel.unit ?? '') : `(${channel.parts.map((part) => number(part.count)).join('+')})`}`)
     .join(pick(language, '，', ', '));
   const reading = block.receivedReading === 'new' ? pick(language, '（=表三新收）', ' (= table 3 new)') : block.receivedReading === 'newAndCarriedOver' ? pick(language, '（=新收+上年结转）', ' (= new + carried over)') : '';
   const lines = [
