@@ -6,6 +6,7 @@ import {
   APPLICATION_ROWS,
   OUTCOME_COLUMNS,
   REVIEW_GROUPS,
+  type RowTemplate,
 } from '../report/template.js';
 
 /**
@@ -22,12 +23,12 @@ export type Equation = {
   readonly parts: readonly string[];
 };
 
-const HANDLED_ROWS = APPLICATION_ROWS.map((row) => row.path).filter(
-  (path) => !['newReceived', 'carriedOver', 'totalHandled', 'carriedForward'].includes(path),
-);
+const NOT_HANDLED = new Set(['newReceived', 'carriedOver', 'totalHandled', 'carriedForward']);
 
-export function applicationEquations(): Equation[] {
-  const rowTotals: Equation[] = APPLICATION_ROWS.map((row) => ({
+/** Table 3's rules over the rows of its template (the 2019 one has （六） as one row). */
+export function applicationEquations(rows: readonly RowTemplate[] = APPLICATION_ROWS): Equation[] {
+  const handledRows = rows.map((row) => row.path).filter((path) => !NOT_HANDLED.has(path));
+  const rowTotals: Equation[] = rows.map((row) => ({
     id: 'applications.rowTotal',
     path: `applications.${row.path}`,
     total: [`applications.${row.path}.total`],
@@ -37,7 +38,7 @@ export function applicationEquations(): Equation[] {
     id: 'applications.handledTotal',
     path: `applications.*.${column}`,
     total: [`applications.totalHandled.${column}`],
-    parts: HANDLED_ROWS.map((row) => `applications.${row}.${column}`),
+    parts: handledRows.map((row) => `applications.${row}.${column}`),
   }));
   // 第一项加第二项之和，等于第三项加第四项之和.
   const balance: Equation[] = APPLICATION_COLUMNS.map((column) => ({

@@ -11,7 +11,7 @@ describe('runChecks', () => {
     expect(runChecks(createCheckInput())).toEqual([]);
   });
 
-  it.each<[ReportFormat]>([['2019'], ['pre2019'], ['unknown']])('a %s report gets no table finding (it is not forced)', (format) => {
+  it.each<[ReportFormat]>([['pre2019'], ['unknown']])('a %s report gets no table finding (it is not forced)', (format) => {
     const input = createCheckInput({ format, sections: [], parses: [createParse('applications', { region: null })] });
     expect(runChecks(input)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Finding, Tables } from '../report/schemas.js';
+import { TABLE_LAYOUTS, tableLayoutOf, type TableFormat } from '../report/table-layout.js';
 import type { CheckInput } from './check-input.js';
 import { createFinding } from './create-finding.js';
 import { describeCell } from './describe-cell.js';
@@ -12,7 +13,10 @@ import {
 } from './equations.js';
 import { pick, type Language } from './language.js';
 
-const EQUATIONS: readonly Equation[] = [...applicationEquations(), ...reviewLitigationEquations()];
+const EQUATIONS: Readonly<Record<TableFormat, readonly Equation[]>> = {
+  '2021': [...applicationEquations(TABLE_LAYOUTS['2021'].applications), ...reviewLitigationEquations()],
+  '2019': [...applicationEquations(TABLE_LAYOUTS['2019'].applications), ...reviewLitigationEquations()],
+};
 
 type Broken = { equation: Equation; totalValue: number; partsValue: number };
 
@@ -22,7 +26,9 @@ type Broken = { equation: Equation; totalValue: number; partsValue: number };
  * none that holds, each finding suggests it. Findings never change the extracted values.
  */
 export function checkSums(input: CheckInput): Finding[] {
-  const evaluated = EQUATIONS.map((equation) => ({ equation, evaluation: evaluate(input.tables, equation) }));
+  const layout = tableLayoutOf(input.format);
+  if (!layout) return [];
+  const evaluated = EQUATIONS[layout.format].map((equation) => ({ equation, evaluation: evaluate(input.tables, equation) }));
   const broken: Broken[] = evaluated.flatMap(({ equation, evaluation }) =>
     evaluation.status === 'broken' ? [{ equation, ...evaluation }] : [],
   );

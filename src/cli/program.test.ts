@@ -169,7 +169,7 @@ describe('extract', () => {
     expect(code).toBe(0);
     const lines = stderrLines(stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^nianbao: ${PRE_2019}: 不是 2021 年版年报格式`));
+    expect(lines[0]).toMatch(new RegExp(`^nianbao: ${PRE_2019}: 不是 2019 年以来的年报格式`));
     expect(stdout).toContain('平潭综合实验区 · 2018');
     expect(stdout).not.toContain('表三');
   });
@@ -252,7 +252,7 @@ describe('check', () => {
     expect(clean.stdout).toContain('✔ no findings');
     const other = await run(['check', '--lang=en', PRE_2019]);
     expect(other.code).toBe(0);
-    expect(other.stderr).toMatch(/^nianbao: .*: not the 2021 template \(pre-2019 statistics table/);
+    expect(other.stderr).toMatch(/^nianbao: .*: not the 2019 or 2021 template \(pre-2019 statistics table/);
   });
 
   it('exit 3 when any input is unreadable, even with error findings, and the rest is printed', async () => {

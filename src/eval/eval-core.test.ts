@@ -54,7 +54,7 @@ describe('scoreFixture', () => {
   it('a wrong cell, a wrong number and a missed finding are each named with both values', () => {
     const changed: Result = {
       ...result,
-      tables: { ...result.tables, applications: { ...result.tables.applications!, granted: { ...result.tables.applications!.granted, total: 3 } } },
+      tables: { ...result.tables, applications: { ...result.tables.applications!, granted: { ...result.tables.applications!.granted, total: 3 } } } as Result['tables'],
       narrative: { ...result.narrative!, facts: { ...result.narrative!.facts, fee: { ...result.narrative!.facts.fee!, value: 5 } } },
       findings: [],
     };

@@ -20,7 +20,7 @@ const result = analyzeDocument(documentFromBytes('report.txt', 'txt', new TextEn
 // A model that misread one cell (its span is the printed cell) and raised nothing.
 const misread: Result = {
   ...result,
-  tables: { ...result.tables, applications: { ...result.tables.applications!, granted: { ...result.tables.applications!.granted, total: 3 } } },
+  tables: { ...result.tables, applications: { ...result.tables.applications!, granted: { ...result.tables.applications!.granted, total: 3 } } } as Result['tables'],
   findings: [],
 };
 const cellSpan = result.cells['applications.granted.total']!.span;

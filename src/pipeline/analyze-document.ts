@@ -7,6 +7,7 @@ import { createRulesExtractor } from '../extract/rules-extractor.js';
 import type { SourceDocument } from '../ingest/source-document.js';
 import { DEFAULT_PRICES } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
+import { tableLayoutOf } from '../report/table-layout.js';
 import { detectFormat } from '../sections/detect-format.js';
 import { findMeta } from '../sections/find-meta.js';
 import { findSections, preambleSpan } from '../sections/find-sections.js';
@@ -31,7 +32,8 @@ export function analyzeStructure(document: SourceDocument, options: AnalyzeOptio
   const template = effectiveFormat(detectFormat(document.text, view), sections, document.text);
   const language = options.language ?? 'zh';
   const meta = findMeta(document.text, preambleSpan(document.text, sections).end);
-  const parsed = template.format === '2021' ? parseTables(document, sections) : undefined;
+  const layout = tableLayoutOf(template.format);
+  const parsed = layout ? parseTables(document, sections, layout) : undefined;
   const tables = parsed?.tables ?? NO_TABLES;
   const cells = parsed?.cells ?? {};
   const findings = runChecks({ format: template.format, sections, tables, cells, parses: parsed?.parses ?? [], language });

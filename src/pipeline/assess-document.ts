@@ -36,14 +36,14 @@ export function assessDocument(decision: FormatDecision, sections: readonly Sect
       },
     ];
   }
-  if (decision.format !== '2021') {
+  if (decision.format === 'pre2019') {
     return [
       {
         code: 'other-template',
         message: pick(
           language,
-          `不是 2021 年版年报格式（${decision.reason}），统计表未按 2021 年版读取`,
-          `not the 2021 template (${decision.reason}); its tables are not read as 2021 tables`,
+          `不是 2019 年以来的年报格式（${decision.reason}），统计表未按 2019 或 2021 年版读取`,
+          `not the 2019 or 2021 template (${decision.reason}); its tables are not read as either`,
         ),
       },
     ];

@@ -2,10 +2,9 @@ import type { Language } from '../checks/language.js';
 import { pick } from '../checks/language.js';
 import { cellValue } from '../checks/equations.js';
 import type { Finding, Result } from '../report/schemas.js';
+import { tableLayoutOf, type TableLayout } from '../report/table-layout.js';
 import {
-  ACTIVE_DISCLOSURE_ROWS,
   APPLICATION_COLUMNS,
-  APPLICATION_ROWS,
   OUTCOME_COLUMNS,
   OUTCOME_LABELS,
   REVIEW_GROUP_LABELS,
@@ -21,6 +20,21 @@ import type { Style } from './style.js';
 type Mark = 'error' | 'warning';
 
 const SHORT_COLUMNS = ['自然人', '商业企业', '科研机构', '公益组织', '法律服务', '其他', '总计'];
+// Table 2's column headers, short enough for a cell.
+const SHORT_ACTIVE_COLUMNS: Readonly<Record<string, string>> = {
+  issued: '制发',
+  repealed: '废止',
+  inForce: '现行有效',
+  decisions: '处理决定',
+  amountWanYuan: '万元',
+  newlyMade: '新制作',
+  newlyPublished: '新公开',
+  totalPublished: '公开总数',
+  previousYear: '上一年',
+  change: '增/减',
+  projects: '采购项目',
+  amountYuan: '金额(元)',
+};
 const LABEL_WIDTH = 34;
 const CELL_WIDTH = 9;
 
@@ -32,9 +46,10 @@ export function renderResult(result: Result, style: Style, language: Language): 
   lines.push(style.bold(`${title}  ${style.dim(result.source.path)}`));
   lines.push(style.dim(`${result.template.reason} · ${result.source.encoding} · ${result.source.characters} ${pick(language, '字', 'characters')}`));
   lines.push(renderSections(result, style, language));
-  if (result.template.format === '2021') {
-    lines.push('', ...renderActiveDisclosure(result, marks, style));
-    lines.push('', ...renderApplications(result, marks, style));
+  const layout = tableLayoutOf(result.template.format);
+  if (layout) {
+    lines.push('', ...renderActiveDisclosure(result, layout, marks, style));
+    lines.push('', ...renderApplications(result, layout, marks, style));
     lines.push('', ...renderReviewLitigation(result, marks, style));
     lines.push(
       style.dim(
@@ -81,22 +96,26 @@ function renderCell(result: Result, path: string, marks: Map<string, Mark>, styl
   return padStart(`${text} `, CELL_WIDTH);
 }
 
-function renderActiveDisclosure(result: Result, marks: Map<string, Mark>, style: Style): string[] {
+function renderActiveDisclosure(result: Result, layout: TableLayout, marks: Map<string, Mark>, style: Style): string[] {
   const lines = [style.bold('表二 主动公开政府信息情况')];
   if (!result.tables.activeDisclosure) return [...lines, style.red('  （未找到）')];
-  lines.push(style.dim(padEnd('', LABEL_WIDTH) + ['制发', '废止', '现行有效'].map((label) => padStart(label, CELL_WIDTH)).join('')));
-  for (const row of ACTIVE_DISCLOSURE_ROWS) {
+  let header = '';
+  for (const row of layout.activeDisclosure) {
+    // The 2019 template prints a header per group of rows; repeat it when the columns change.
+    const rowHeader = row.columns.map((column) => padStart(SHORT_ACTIVE_COLUMNS[column] ?? column, CELL_WIDTH)).join('');
+    if (rowHeader !== header && row.columns.length > 1) lines.push(style.dim(padEnd('', LABEL_WIDTH) + rowHeader));
+    header = rowHeader;
     const cells = row.columns.map((column) => renderCell(result, `activeDisclosure.${row.path}.${column}`, marks, style));
     lines.push(padEnd(`  ${row.label}`, LABEL_WIDTH) + cells.join(''));
   }
   return lines;
 }
 
-function renderApplications(result: Result, marks: Map<string, Mark>, style: Style): string[] {
+function renderApplications(result: Result, layout: TableLayout, marks: Map<string, Mark>, style: Style): string[] {
   const lines = [style.bold('表三 收到和处理政府信息公开申请情况')];
   if (!result.tables.applications) return [...lines, style.red('  （未找到）')];
   lines.push(style.dim(padEnd('', LABEL_WIDTH) + SHORT_COLUMNS.map((label) => padStart(label, CELL_WIDTH)).join('')));
-  for (const row of APPLICATION_ROWS) {
+  for (const row of layout.applications) {
     const cells = APPLICATION_COLUMNS.map((column) => renderCell(result, `applications.${row.path}.${column}`, marks, style));
     lines.push(padEnd(`  ${truncate(row.label, LABEL_WIDTH - 3)}`, LABEL_WIDTH) + cells.join(''));
   }

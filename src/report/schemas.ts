@@ -6,9 +6,12 @@ import {
   OUTCOME_COLUMNS,
   SECTION_KEYS,
 } from './template.js';
+import { FEE_COLUMNS, ITEM_COLUMNS, PROCUREMENT_COLUMNS, PUBLISHED_COLUMNS } from './template-2019.js';
 
 // A cell is a non-negative number or null (blank or unreadable). Never 0 for a blank.
 export const cellValueSchema = z.number().nonnegative().nullable();
+/** The 2019 template's 本年增/减 may be negative; findings about any cell use this wider shape. */
+export const signedCellValueSchema = z.number().nullable();
 
 function cellsOf<const Keys extends readonly string[]>(keys: Keys) {
   const shape = Object.fromEntries(keys.map((key) => [key, cellValueSchema])) as {
@@ -27,6 +30,20 @@ export const activeDisclosureSchema = z.strictObject({
   punishment: decisionsRow,
   enforcement: decisionsRow,
   fees: cellsOf(['amountWanYuan'] as const),
+});
+
+// The 2019 trial template's table 2 (国办公开办函〔2019〕60号). 本年增/减 is signed.
+const itemsRow = z.strictObject({ previousYear: cellValueSchema, change: signedCellValueSchema, decisions: cellValueSchema });
+
+export const activeDisclosure2019Schema = z.strictObject({
+  regulations: cellsOf(PUBLISHED_COLUMNS),
+  normativeDocuments: cellsOf(PUBLISHED_COLUMNS),
+  licensing: itemsRow,
+  otherServices: itemsRow,
+  punishment: itemsRow,
+  enforcement: itemsRow,
+  fees: z.strictObject({ previousYear: cellValueSchema, change: signedCellValueSchema }),
+  procurement: cellsOf(PROCUREMENT_COLUMNS),
 });
 
 const applicationRow = cellsOf(APPLICATION_COLUMNS);
@@ -67,6 +84,9 @@ export const applicationsSchema = z.strictObject({
   carriedForward: applicationRow,
 });
 
+/** Table 3 of the 2019 template: （六）其他处理 is one row. */
+export const applications2019Schema = applicationsSchema.extend({ otherHandling: applicationRow });
+
 const outcomeRow = cellsOf(OUTCOME_COLUMNS);
 export const reviewLitigationSchema = z.strictObject({
   review: outcomeRow,
@@ -74,11 +94,20 @@ export const reviewLitigationSchema = z.strictObject({
   litigationAfterReview: outcomeRow,
 });
 
-export const tablesSchema = z.strictObject({
+export const tables2021Schema = z.strictObject({
   activeDisclosure: activeDisclosureSchema.nullable(),
   applications: applicationsSchema.nullable(),
   reviewLitigation: reviewLitigationSchema.nullable(),
 });
+
+export const tables2019Schema = z.strictObject({
+  activeDisclosure: activeDisclosure2019Schema.nullable(),
+  applications: applications2019Schema.nullable(),
+  reviewLitigation: reviewLitigationSchema.nullable(),
+});
+
+/** The tables in the keys of the template the report follows (`template.format` says which). */
+export const tablesSchema = z.union([tables2021Schema, tables2019Schema]);
 
 export const metaSchema = z.strictObject({
   agency: z.string().min(1).nullable(),
@@ -116,7 +145,7 @@ export const findingCellSchema = z.strictObject({
   path: z.string(),
   rowLabel: z.string(),
   columnLabel: z.string(),
-  value: cellValueSchema,
+  value: signedCellValueSchema,
   span: spanSchema.nullable(),
 });
 
@@ -133,7 +162,7 @@ export const findingSchema = z.strictObject({
   /** One cell change that would satisfy every broken rule at once. */
   suggestion: z.strictObject({ path: z.string(), value: z.number(), message: z.string() }).nullable(),
   /** For table.ambiguousRow: the readings that satisfy the row rule (cell values in printed order). */
-  candidates: z.array(z.array(cellValueSchema)).nullable(),
+  candidates: z.array(z.array(signedCellValueSchema)).nullable(),
   spans: z.array(spanSchema),
 });
 
@@ -235,20 +264,36 @@ export const expectedSchema = z.strictObject({
   format: reportFormatSchema,
   meta: metaSchema,
   tables: z
-    .strictObject({
-      activeDisclosure: activeDisclosureSchema,
-      applications: applicationsSchema,
-      reviewLitigation: reviewLitigationSchema,
-    })
+    .union([
+      z.strictObject({
+        activeDisclosure: activeDisclosureSchema,
+        applications: applicationsSchema,
+        reviewLitigation: reviewLitigationSchema,
+      }),
+      z.strictObject({
+        activeDisclosure: activeDisclosure2019Schema,
+        applications: applications2019Schema,
+        reviewLitigation: reviewLitigationSchema,
+      }),
+    ])
     .nullable(),
   /** The narrative facts as the report states them; null where not labelled. */
   narrative: narrativeSchema.nullable(),
   findings: z.array(expectedFindingSchema),
+}).superRefine((expected, context) => {
+  // The tables are labelled in the keys of the format the label names, never the other's.
+  if (!expected.tables) return;
+  const has2019Keys = 'procurement' in expected.tables.activeDisclosure;
+  if (has2019Keys !== (expected.format === '2019')) {
+    context.addIssue({ code: 'custom', path: ['tables'], message: `tables are not in the keys of the ${expected.format} template` });
+  }
 });
 
 export type Span = z.infer<typeof spanSchema>;
 export type CellValue = z.infer<typeof cellValueSchema>;
 export type ActiveDisclosure = z.infer<typeof activeDisclosureSchema>;
+export type ActiveDisclosure2019 = z.infer<typeof activeDisclosure2019Schema>;
+export type Applications2019 = z.infer<typeof applications2019Schema>;
 export type Applications = z.infer<typeof applicationsSchema>;
 export type ReviewLitigation = z.infer<typeof reviewLitigationSchema>;
 export type Tables = z.infer<typeof tablesSchema>;

@@ -41,6 +41,10 @@ export type RowTemplate = {
   readonly columns: readonly string[];
   /** Longer phrases in which a key does not count ("其他" inside "（六）其他处理"). */
   readonly notKeys?: readonly string[];
+  /** Column headers as this row's table prints them, where they differ from the table's own. */
+  readonly columnLabels?: Readonly<Record<string, string>>;
+  /** Columns that may hold a negative number (the 2019 template's 本年增/减). */
+  readonly signedColumns?: readonly string[];
 };
 
 // Table 2 ----------------------------------------------------------------------------------------
@@ -168,7 +172,9 @@ export const REVIEW_LITIGATION_ROW: RowTemplate = {
 };
 
 /** The column label of a cell as the template prints it ("行政复议/结果维持", "总计", "本年制发件数"). */
-export function columnLabel(table: TableKey, cellPath: string, column: string): string {
+export function columnLabel(table: TableKey, cellPath: string, column: string, row?: RowTemplate): string {
+  const own = row?.columnLabels?.[column];
+  if (own) return own;
   if (table === 'applications') return APPLICATION_COLUMN_LABELS[column as ApplicationColumn];
   if (table === 'reviewLitigation') {
     const [group, outcome] = cellPath.split('.') as [ReviewGroup, (typeof OUTCOME_COLUMNS)[number]];

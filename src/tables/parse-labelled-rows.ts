@@ -140,15 +140,30 @@ function matchRow(context: readonly TextToken[], templates: readonly RowTemplate
       const first = tokenIndexAt(normalized, at);
       const last = lastLabelToken(normalized, first, templates, index);
       const labelTokens = context.slice(first, last + 1);
+      const skip = headerPrefixLength(labelTokens[0]!.text, key);
       return {
         index,
-        label: labelTokens.map((token) => token.text).join(' '),
-        span: { start: labelTokens[0]!.span.start, end: labelTokens.at(-1)!.span.end },
+        label: [labelTokens[0]!.text.slice(skip), ...labelTokens.slice(1).map((token) => token.text)].join(' '),
+        span: { start: labelTokens[0]!.span.start + skip, end: labelTokens.at(-1)!.span.end },
         consumed: last + 1,
       };
     }
   }
   return undefined;
+}
+
+// The last words of a column header. Glued copies run the header into the first row's label
+// ("…本年增/减处理决定数量行政许可"): the label starts after them.
+const HEADER_ENDINGS = ['信息内容', '件数', '数量', '本年增/减', '总金额', '（单位：万元）', '法律服务机构其他'];
+
+function headerPrefixLength(text: string, key: string): number {
+  const at = text.indexOf(key);
+  if (at <= 0) return 0;
+  const before = text.slice(0, at);
+  return Math.max(0, ...HEADER_ENDINGS.map((ending) => {
+    const end = before.lastIndexOf(ending);
+    return end === -1 ? 0 : end + ending.length;
+  }));
 }
 
 /** Where `key` occurs in `text` outside every longer phrase of `notKeys`; -1 when it does not. */

@@ -1,8 +1,7 @@
 import type { SourceDocument } from '../ingest/source-document.js';
 import type { CellSource, Section, Span, Tables } from '../report/schemas.js';
+import { TABLE_LAYOUTS, type TableLayout } from '../report/table-layout.js';
 import {
-  ACTIVE_DISCLOSURE_ROWS,
-  APPLICATION_ROWS,
   columnLabel,
   REVIEW_LITIGATION_CELLS,
   REVIEW_LITIGATION_ROW,
@@ -35,12 +34,29 @@ const applicationRowRule: RowRule = (values) =>
 const reviewLitigationRule: RowRule = (values) =>
   [0, 5, 10].every((start) => values[start + 4] === values.slice(start, start + 4).reduce((sum, value) => sum + value, 0));
 
-/** Reads the three standard tables out of their sections. Pure. */
-export function parseTables(document: SourceDocument, sections: readonly Section[]): TablesParse {
+// The 2019 template's table 2: counts are whole and only 本年增/减 may be negative; the
+// procurement amount alone may be a decimal. Glued digits are split only when these leave one reading.
+function activeDisclosureRule(template: RowTemplate): RowRule | undefined {
+  if (!template.signedColumns) return undefined;
+  const signed = template.signedColumns;
+  return (values) =>
+    values.every((value, index) => {
+      const column = template.columns[index]!;
+      return (signed.includes(column) || value >= 0) && (column === 'amountYuan' || Number.isInteger(value));
+    });
+}
+
+/** Reads the three standard tables out of their sections, in the keys of `layout`'s template. Pure. */
+export function parseTables(
+  document: SourceDocument,
+  sections: readonly Section[],
+  layout: TableLayout = TABLE_LAYOUTS['2021'],
+): TablesParse {
   const regionOf = (key: TableKey) => sections.find((section) => section.key === key)?.span ?? null;
+  const signed = layout.activeDisclosure.some((row) => (row.signedColumns?.length ?? 0) > 0);
   const parses: TableParse[] = [
-    parseRowsTable(document, 'activeDisclosure', regionOf('activeDisclosure'), ACTIVE_DISCLOSURE_ROWS, () => undefined),
-    parseRowsTable(document, 'applications', regionOf('applications'), APPLICATION_ROWS, () => applicationRowRule),
+    parseRowsTable(document, 'activeDisclosure', regionOf('activeDisclosure'), layout.activeDisclosure, activeDisclosureRule, signed),
+    parseRowsTable(document, 'applications', regionOf('applications'), layout.applications, () => applicationRowRule),
     parseReviewLitigation(document, regionOf('reviewLitigation')),
   ];
   const cells: Record<string, CellSource> = {};
@@ -50,9 +66,11 @@ export function parseTables(document: SourceDocument, sections: readonly Section
   return { tables: values, cells, parses };
 }
 
-function tokensOf(document: SourceDocument, region: Span): Token[] {
+function tokensOf(document: SourceDocument, region: Span, signed = false): Token[] {
   const inRegion = document.grids.some((grid) => grid.span.start < region.end && grid.span.end > region.start);
-  return inRegion ? tokenizeGrids(document.grids, region, document.text) : tokenizeText(document.text, region);
+  return inRegion
+    ? tokenizeGrids(document.grids, region, document.text, { signed })
+    : tokenizeText(document.text, region, { signed });
 }
 
 function parseRowsTable(
@@ -61,10 +79,11 @@ function parseRowsTable(
   region: Span | null,
   templates: readonly RowTemplate[],
   ruleFor: (template: RowTemplate) => RowRule | undefined,
+  signed = false,
 ): TableParse {
   if (!region) return { key, region, rows: templates.map(notFound), leftovers: [] };
-  const { rows, leftovers } = parseLabelledRows(tokensOf(document, region), templates, ruleFor);
-  return { key, region, rows, leftovers };
+  const { rows, leftovers } = parseLabelledRows(tokensOf(document, region, signed), templates, ruleFor);
+  return { key, region, rows: rows.map(withoutStrayMinus), leftovers };
 }
 
 function notFound(template: RowTemplate): ParsedRow {
@@ -129,6 +148,17 @@ function buildValues(parse: TableParse, cells: Record<string, CellSource>): Reco
   return values;
 }
 
+// A minus sign printed in a column that cannot be negative makes the cell unreadable, not negative.
+function withoutStrayMinus(row: ParsedRow): ParsedRow {
+  const reading = row.reading;
+  if (!reading || reading.kind === 'ambiguous' || reading.cells.every((cell) => cell.value === null || cell.value >= 0)) return row;
+  const signed = row.template.signedColumns ?? [];
+  const cells = reading.cells.map((cell, index) =>
+    cell.value !== null && cell.value < 0 && !signed.includes(row.template.columns[index]!) ? { ...cell, value: null } : cell,
+  );
+  return { ...row, reading: { ...reading, cells } };
+}
+
 type CellDescriptor = { readonly keys: readonly string[]; readonly fullPath: string; readonly columnLabel: string };
 
 // Templates are constants: describe each of their cells once, not once per report.
@@ -139,7 +169,7 @@ function cellDescriptors(table: TableKey, template: RowTemplate): readonly CellD
   if (!descriptors) {
     descriptors = template.columns.map((column) => {
       const cellPath = [template.path, column].filter(Boolean).join('.');
-      return { keys: keysOf(cellPath), fullPath: `${table}.${cellPath}`, columnLabel: columnLabel(table, cellPath, column) };
+      return { keys: keysOf(cellPath), fullPath: `${table}.${cellPath}`, columnLabel: columnLabel(table, cellPath, column, template) };
     });
     descriptorCache.set(template, descriptors);
   }

@@ -103,8 +103,9 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...seen.values()];
 }
 
+// A glued run may start with a minus sign ("-18538"): it belongs to the first number cut from it.
 function isSplittable(token: Extract<ValueToken, { kind: 'number' }>): boolean {
-  return !token.isCell && /^\d{2,}$/.test(token.digits);
+  return !token.isCell && token.digits.replace(/[-.]/g, '').length >= 2;
 }
 
 type Part = { readonly value: number | null; readonly raw: string; readonly span: Span };
@@ -217,8 +218,11 @@ function partOf(token: Extract<ValueToken, { kind: 'number' }>, from: number, to
   };
 }
 
+/** How a number is printed: no leading zero ("0.5" aside), no dot at either end, a sign only in front. */
 function isCanonical(digits: string): boolean {
-  return digits === '0' || !digits.startsWith('0') || digits.includes('.');
+  const unsigned = digits.startsWith('-') ? digits.slice(1) : digits;
+  if (!/^\d+(?:\.\d+)?$/.test(unsigned)) return false;
+  return unsigned === '0' || !unsigned.startsWith('0') || unsigned.startsWith('0.');
 }
 
 /** Every way to spread `parts` over `width` cells, keeping their order, blanks elsewhere. */

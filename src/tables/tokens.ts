@@ -20,13 +20,20 @@ export type Token =
   | { readonly kind: 'blank'; readonly span: Span; readonly line: number };
 
 /** Tokens are collected per printed line (a text line, or an HTML table row). */
-type Sink = { readonly tokens: Token[]; readonly line: number };
+type Sink = { readonly tokens: Token[]; readonly line: number; readonly signed: boolean };
+
+export type TokenizeOptions = {
+  /** Read "-185" as a negative number (the 2019 template's 本年增/减), not as a zero mark and digits. */
+  readonly signed?: boolean;
+};
 
 export type NumberToken = Extract<Token, { kind: 'number' }>;
 
 // Reports write zero as 0, ０, —, -, / or 无 (whole cells only: 无法提供 is a label).
 const ZERO_MARKS = new Set(['—', '——', '-', '－', '–', '/', '／', '无', '〇']);
 const NUMBER = /^(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)$/;
+const SIGNED_NUMBER = /^-(?:\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)$/;
+const MINUS = /[-－−–]/;
 
 /** Full-width digits and dots are digits; the mapping is one character to one character. */
 export function toAsciiDigits(text: string): string {
@@ -36,14 +43,15 @@ export function toAsciiDigits(text: string): string {
 }
 
 /** Tokens of the text between `span.start` and `span.end`, line by line. */
-export function tokenizeText(text: string, span: Span): Token[] {
+export function tokenizeText(text: string, span: Span, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
+  const signed = options.signed ?? false;
   let lineStart = span.start;
   let line = 0;
   while (lineStart < span.end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1 || lineEnd > span.end) lineEnd = span.end;
-    tokenizeLine(text, lineStart, lineEnd, { tokens, line });
+    tokenizeLine(text, lineStart, lineEnd, { tokens, line, signed });
     lineStart = lineEnd + 1;
     line += 1;
   }
@@ -51,13 +59,14 @@ export function tokenizeText(text: string, span: Span): Token[] {
 }
 
 /** Tokens of HTML grids that lie inside `span`: each cell that starts on a row is one field. */
-export function tokenizeGrids(grids: readonly Grid[], span: Span, text: string): Token[] {
+export function tokenizeGrids(grids: readonly Grid[], span: Span, text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
+  const signed = options.signed ?? false;
   let line = 0;
   for (const grid of grids) {
     if (grid.span.end <= span.start || grid.span.start >= span.end) continue;
     for (const row of grid.rows) {
-      for (const cell of row) pushField(text, cell.span.start, cell.span.end, { tokens, line });
+      for (const cell of row) pushField(text, cell.span.start, cell.span.end, { tokens, line, signed });
       line += 1;
     }
   }
@@ -123,7 +132,7 @@ function pushField(text: string, start: number, end: number, sink: Sink): void {
     tokens.push({ kind: 'blank', span: { start, end }, line });
     return;
   }
-  const number = asNumber(field);
+  const number = asNumber(field, sink.signed);
   if (number !== undefined) {
     tokens.push({ kind: 'number', text: field, digits: number, span: { start: trimmedStart, end: trimmedEnd }, line, isCell: true });
     return;
@@ -132,10 +141,12 @@ function pushField(text: string, start: number, end: number, sink: Sink): void {
   tokens.push({ kind: 'text', text: field, span: { start: trimmedStart, end: trimmedEnd }, line });
 }
 
-function asNumber(field: string): string | undefined {
+function asNumber(field: string, signed: boolean): string | undefined {
   if (ZERO_MARKS.has(field)) return '0';
   const ascii = toAsciiDigits(field);
-  return NUMBER.test(ascii) ? ascii.replace(/,/g, '') : undefined;
+  if (NUMBER.test(ascii)) return ascii.replace(/,/g, '');
+  const withMinus = ascii.replace(MINUS, '-');
+  return signed && SIGNED_NUMBER.test(withMinus) ? withMinus.replace(/,/g, '') : undefined;
 }
 
 function isSpace(character: string): boolean {
@@ -165,8 +176,10 @@ function lexInline(text: string, start: number, end: number, sink: Sink): void {
   while (index < end) {
     const character = text[index]!;
     const inBrackets = annotated[index - start] === 1;
-    if (!inBrackets && isDigit(character)) {
-      let runEnd = index;
+    // "2648-18538": the minus sign opens the next number when signed cells are expected.
+    const isSign = sink.signed && MINUS.test(character) && index + 1 < end && isDigit(text[index + 1]!);
+    if (!inBrackets && (isDigit(character) || isSign)) {
+      let runEnd = isSign ? index + 1 : index;
       while (runEnd < end && (isDigit(text[runEnd]!) || isDecimalPoint(text, runEnd, end))) runEnd += 1;
       const next = text[runEnd];
       const previous = index > start ? text[index - 1]! : ' ';
@@ -175,10 +188,11 @@ function lexInline(text: string, start: number, end: number, sink: Sink): void {
       let numberEnd = itemNumber ? runEnd - 1 : runEnd;
       // Digits inside a word of Latin letters (URLs, codes) are not cells.
       const inWord = /[A-Za-z_]/.test(previous) || /[A-Za-z_%]/.test(next ?? '');
-      if (numberEnd > index && !inWord) {
+      if (numberEnd > (isSign ? index + 1 : index) && !inWord) {
         flushText(index);
         const raw = text.slice(index, numberEnd);
-        tokens.push({ kind: 'number', text: raw, digits: toAsciiDigits(raw), span: { start: index, end: numberEnd }, line, isCell: false });
+        const digits = toAsciiDigits(raw).replace(MINUS, '-');
+        tokens.push({ kind: 'number', text: raw, digits, span: { start: index, end: numberEnd }, line, isCell: false });
         if (itemNumber) textStart = numberEnd;
         index = runEnd;
         continue;

@@ -19,7 +19,19 @@ const COUNT = /(\d[\d,，]*)\s*(条|篇|件)/g;
 const HAS_COUNT = /\d\s*(?:条|篇|件)/;
 const PUBLISHING = /公开|发布|推送|发送|刊发|更新/;
 const QUOTED_NAME = /[“"「]([^”"」]{1,20})[”"」]/;
-const TOTAL = /(共公开|共计公开|共发布|主动公开|累计公开|共主动公开)[^，,。；]*?(\d[\d,，]*)\s*(条|篇|件)/;
+// "其他应主动公开政府信息856条" is a category of a list, not a total.
+const TOTAL = /(共公开|共计公开|共发布|共公布|(?<!应)主动公开|累计公开|共主动公开)[^，,。；]*?(\d[\d,，]*)\s*(条|篇|件)/;
+
+const MAX_CARRY = 2;
+type Named = { readonly kind: Channel['kind']; readonly name: string | null; readonly age: number };
+
+function stillCarried(named: Named | null): Named | null {
+  return named !== null && named.age < MAX_CARRY ? named : null;
+}
+
+function older(named: Named | null): Named | null {
+  return named === null ? null : { ...named, age: named.age + 1 };
+}
 
 export type ActiveDisclosureFacts = Narrative['activeDisclosure'];
 
@@ -38,14 +50,18 @@ export function extractActiveDisclosure(sentences: readonly Piece[]): ActiveDisc
     let current: Channel | null = null;
     let inBreakdown = false;
     // "“法治灵武”公众号关注量…2056人,信息发布量共1438条": the platform named in one clause, counted in the next.
-    let named: { kind: Channel['kind']; name: string | null } | null = null;
+    let named: Named | null = null;
     for (const clause of splitClauses(sentence)) {
       const counts = countsIn(clause);
       const own = platformBeforeCount(clause.text);
-      const platform = own ?? (counts.length > 0 ? named?.kind : undefined) ?? null;
-      if (own && counts.length === 0) named = { kind: own, name: nameOf(clause.text) };
+      // A platform named without a count counts for the next two clauses at most ("“上海国际服务门户”
+      // 新增…，目前已覆盖 10 个语种，共发布各类信息 13528 条"); further on, "运用政务新媒体、公告栏…，
+      // 定向发布，精准推送，…，全年公开医疗卫生信息…106条" counts a topic, not a platform.
+      const carried = stillCarried(named);
+      named = own && counts.length === 0 ? { kind: own, name: nameOf(clause.text), age: 0 } : older(carried);
+      const platform = own ?? (counts.length > 0 ? carried?.kind : undefined) ?? null;
       if (platform && counts.length > 0 && publishesBeforeCount(clause.text)) {
-        const name = own ? nameOf(clause.text) : (named?.name ?? null);
+        const name = own ? nameOf(clause.text) : (carried?.name ?? null);
         named = null;
         if (counts.length === 1) {
           current = { kind: platform, name, count: statedNumber(counts[0]!.value, clause, sentence), unit: counts[0]!.unit, parts: [] };
