@@ -91,6 +91,17 @@ const pdfText: Layout = (rows) =>
     })
     .join('\n');
 
+// PDF text of narrow header cells: Word wraps each header word one character per line, and the
+// characters of neighbouring columns come out interleaved line by line ("自 商 科" / "然 业 研" / …).
+const pdfTextVerticalHeaders: Layout = (rows) =>
+  rows
+    .map((row) => {
+      if (row.some((cell) => /^\d/.test(cell))) return pdfText([row]);
+      const height = Math.max(...row.map((cell) => cell.length));
+      return Array.from({ length: height }, (_, line) => row.map((cell) => cell[line] ?? '').filter(Boolean).join(' ')).join('\n');
+    })
+    .join('\n');
+
 function documentText(layout: Layout): string {
   const tableTwo = tableTwoRows()
     .map((section, index) => {
@@ -125,6 +136,7 @@ const LAYOUTS: [string, Layout][] = [
   ['tab rows', tabRows],
   ['one cell per line', oneCellPerLine],
   ['PDF text (spaces, wrapped labels, split header words)', pdfText],
+  ['PDF text with header words one character per line', pdfTextVerticalHeaders],
 ];
 
 describe('every layout reads the same non-zero tables', () => {

@@ -1,6 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../errors.js';
 
 /** Where a line of the extracted text came from on the page (PDF points, origin bottom left). */
@@ -22,17 +22,71 @@ const WORD_GAP = 0.25;
 // Fewer visible characters than this in the whole file: a scan with no text layer.
 const MIN_TEXT = 20;
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | undefined;
+
+/**
+ * pdf.js is loaded on the first PDF, not when the program starts: its legacy build (the one for
+ * Node) installs core-js polyfills process-wide, and replaces even builtins Node 20 has with slower
+ * copies — Array.prototype.push, JSON.parse and JSON.stringify, on which every other stage of a run
+ * depends (measured: 12 % of the time of reading a PDF went to the replacement push alone). The
+ * natives are put back once its main and worker modules are loaded; polyfills for what Node 20
+ * lacks (Promise.withResolvers, Map.prototype.getOrInsert, …) stay, since pdf.js uses them.
+ */
+// Character maps and standard fonts are read from disk once per process, not once per document.
+const binaryData = new Map<string, Promise<Uint8Array>>();
+
+async function readBinaryData(url: string): Promise<Uint8Array> {
+  let data = binaryData.get(url);
+  if (!data) {
+    data = readFile(url).then((buffer) => new Uint8Array(buffer));
+    binaryData.set(url, data);
+    data.catch(() => binaryData.delete(url));
+  }
+  // pdf.js may transfer the buffer it is given: hand out a copy, keep the original.
+  return (await data).slice();
+}
+
+/** pdf.js's BinaryDataFactory (cMapUrl, standardFontDataUrl, wasmUrl + a file name), cached. */
+class CachedBinaryDataFactory {
+  readonly #urls: Readonly<Record<string, string | null | undefined>>;
+  constructor(urls: Readonly<Record<string, string | null | undefined>>) {
+    this.#urls = urls;
+  }
+  fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.#urls[kind];
+    if (!base) return Promise.reject(new Error(`pdf.js asked for ${kind} data, which is not provided`));
+    return readBinaryData(`${base}${filename}`);
+  }
+}
+
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjs ??= (async () => {
+    const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+    const main = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Loaded here rather than on the first document, so that its polyfills are undone too.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    Object.defineProperty(Array.prototype, 'push', { value: natives.push, writable: true, configurable: true, enumerable: false });
+    JSON.parse = natives.parse;
+    JSON.stringify = natives.stringify;
+    return main;
+  })();
+  return pdfjs;
+}
+
 /**
  * Text-layer PDFs: rebuilds reading-order lines from pdf.js's positioned text items. Items on one
  * baseline form a line (sorted by x); wide gaps become tabs, so a table row reads like a
  * tab-separated row; pages follow one another, so tables running across a page break continue.
  */
 export async function readPdf(path: string, bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: CMAP_URL,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_URL,
+    BinaryDataFactory: CachedBinaryDataFactory,
     isEvalSupported: false,
     useSystemFonts: false,
     verbosity: 0,
@@ -46,9 +100,19 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<PdfText>
   try {
     let text = '';
     const lines: PdfLine[] = [];
-    for (let number = 1; number <= pdf.numPages; number += 1) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
+    // All pages are requested at once: pdf.js answers through message passing, and waiting for one
+    // page before asking for the next leaves the thread idle in between.
+    const document = pdf;
+    const contents = await Promise.all(
+      Array.from({ length: document.numPages }, async (_, index) => {
+        const page = await document.getPage(index + 1);
+        const content = await page.getTextContent();
+        page.cleanup();
+        return content;
+      }),
+    );
+    for (const [index, content] of contents.entries()) {
+      const number = index + 1;
       const items: Item[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim().length === 0) continue;
@@ -61,7 +125,6 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<PdfText>
         lines.push({ page: number, start, end: text.length, x: line[0]!.x, y: line[0]!.y });
         text += '\n';
       }
-      page.cleanup();
     }
     if (text.replace(/\s/g, '').length < MIN_TEXT) {
       throw new IngestError('needs-ocr', path, `has no text layer (${pdf.numPages} page(s) of images, a scan): run OCR first (e.g. ocrmypdf), then read the OCR'd PDF`);
