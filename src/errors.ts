@@ -56,12 +56,15 @@ export class ConfigError extends AppError {
 
 /** The LLM endpoint failed (HTTP error, timeout, refusal) after the client's own retries. */
 export class ProviderError extends AppError {
+  /** How long the endpoint asked to wait before trying again (retry-after), when it said. */
+  readonly retryAfterMs: number | null;
   constructor(
     message: string,
     readonly status: number | null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number | null },
   ) {
     super('provider', message, options);
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
 }
 

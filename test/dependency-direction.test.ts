@@ -17,8 +17,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   extract: ['report', 'sections', 'providers', 'errors'],
   pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'extract', 'providers', 'errors'],
   eval: ['report', 'pipeline', 'render', 'errors'],
+  batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors'],
+  export: ['report', 'checks', 'batch'],
   config: ['errors', 'providers'],
-  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'extract', 'providers', 'config', 'errors'],
+  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'extract', 'providers', 'config', 'errors'],
 };
 // Only these stages touch the disk; checks, sections, tables and render are pure.
 const PURE = ['report', 'sections', 'tables', 'checks', 'render'];

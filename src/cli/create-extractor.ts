@@ -10,6 +10,8 @@ import { createRulesExtractor } from '../extract/rules-extractor.js';
 import { createFileCacheStore, withCache } from '../providers/cached.js';
 import { createLangchainClient } from '../providers/langchain.js';
 import { createOpenAiClient } from '../providers/openai.js';
+import { withThrottle, type ThrottleOptions } from '../providers/throttled.js';
+import { countTokens } from '../extract/count-tokens.js';
 import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
 import { packageRoot } from './package-root.js';
 
@@ -18,9 +20,15 @@ export const PROMPT = { name: 'narrative', version: 'v1' } as const;
 const priceFileSchema = z.record(z.string(), z.strictObject({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }));
 
 /** The extractor and price table a resolved configuration asks for. */
+export type ExtractorOptions = {
+  readonly replayOnly?: boolean;
+  /** Batch runs: rate limits and visible retries here instead of the SDK's silent ones. */
+  readonly throttle?: Omit<ThrottleOptions, 'estimateTokens'>;
+};
+
 export async function createExtractor(
   config: ResolvedExtractorConfig,
-  options: { readonly replayOnly?: boolean } = {},
+  options: ExtractorOptions = {},
 ): Promise<{ extractor: NarrativeExtractor; prices: PriceTable }> {
   if (config.provider === 'rules') return { extractor: createRulesExtractor(), prices: DEFAULT_PRICES };
   const client =
@@ -32,6 +40,7 @@ export async function createExtractor(
           model: config.model,
           responseFormat: config.responseFormat,
           timeoutMs: config.timeoutMs,
+          ...(options.throttle ? { maxRetries: 0 } : {}),
         })
       : createLangchainClient({
           model: config.model,
@@ -40,9 +49,13 @@ export async function createExtractor(
           timeoutMs: config.timeoutMs,
         });
   if (options.replayOnly && !config.cacheDirectory) throw new ConfigError('--replay-only answers from the cache: it cannot be combined with --no-cache');
-  const cachedClient = config.cacheDirectory
-    ? withCache(client, createFileCacheStore(config.cacheDirectory), { replayOnly: options.replayOnly === true })
+  const throttled = options.throttle
+    ? withThrottle(client, { ...options.throttle, estimateTokens: (request) => countTokens(request.messages.map((message) => message.content).join('\n')) })
     : client;
+  // Answers from the cache are not throttled: the cache sits in front.
+  const cachedClient = config.cacheDirectory
+    ? withCache(throttled, createFileCacheStore(config.cacheDirectory), { replayOnly: options.replayOnly === true })
+    : throttled;
   const prompt = await loadPrompt(join(packageRoot(), 'prompts'), PROMPT.name, PROMPT.version);
   return {
     extractor: createLlmExtractor({ client: cachedClient, prompt, maxAttempts: config.maxAttempts }),

@@ -1,7 +1,7 @@
 /** What a command may touch of the outside world; tests pass fakes. */
 export type CliIo = {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** Environment variables (only cli/ reads them). */
   readonly env: Readonly<Record<string, string | undefined>>;
 };

@@ -1,4 +1,5 @@
 import { AppError, UsageError } from '../errors.js';
+import { BATCH_USAGE, runBatchCommand } from './commands/batch.js';
 import { CHECK_USAGE, runCheck } from './commands/check.js';
 import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.js';
@@ -10,6 +11,7 @@ export const USAGE = `nianbao — 政府信息公开工作年度报告 → check
 Usage:
   nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]
   nianbao check FILE... [--json] [--lang zh|en]
+  nianbao batch INPUT... --out DIR [--list FILE]... [--concurrency N] [--rpm N] [--tpm N]
   nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
   nianbao view FILE --html [--out FILE.html | --out -]
   nianbao --help | --version
@@ -20,13 +22,15 @@ ${EXTRACT_USAGE}
 
 ${CHECK_USAGE}
 
+${BATCH_USAGE}
+
 ${EVAL_USAGE}
 
 ${VIEW_USAGE}`;
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, eval: runEvalCommand, view: runView };
+export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {

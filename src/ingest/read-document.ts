@@ -31,6 +31,12 @@ export async function readDocument(path: string): Promise<SourceDocument> {
     throw new IngestError('file-not-found', path, 'no such file', { cause });
   });
   if (info.isDirectory()) throw new IngestError('not-a-file', path, 'is a directory, not a file');
+  formatOf(path);
+  return documentFromFile(path, await readFile(path));
+}
+
+/** The document format a file name says, or an IngestError naming what is not supported. */
+export function formatOf(path: string): DocumentFormat {
   const extension = extname(path).toLowerCase();
   const unsupported = NOT_YET[extension];
   if (unsupported !== undefined) throw new IngestError('unsupported-format', path, unsupported);
@@ -42,7 +48,12 @@ export async function readDocument(path: string): Promise<SourceDocument> {
       `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md, .html/.htm, .pdf and .docx`,
     );
   }
-  const bytes = await readFile(path);
+  return format;
+}
+
+/** A file already read into memory (a batch hashes the bytes before deciding to read them). */
+export async function documentFromFile(path: string, bytes: Uint8Array): Promise<SourceDocument> {
+  const format = formatOf(path);
   if (format === 'pdf') return documentFromPdfBytes(path, bytes);
   if (format === 'docx') return documentFromDocxBytes(path, bytes);
   return documentFromBytes(path, format, bytes);

@@ -113,9 +113,24 @@ function toProviderError(error: unknown, options: OpenAiClientOptions): Provider
     return new ProviderError(`the LLM endpoint ${where} could not be reached${reason}`, null, { cause });
   }
   if (error instanceof OpenAI.APIError) {
-    return new ProviderError(`the LLM endpoint ${where} answered ${error.status ?? 'with an error'}: ${cause.message}`, error.status ?? null, { cause });
+    return new ProviderError(`the LLM endpoint ${where} answered ${error.status ?? 'with an error'}: ${cause.message}`, error.status ?? null, {
+      cause,
+      retryAfterMs: retryAfterOf(error.headers),
+    });
   }
   return new ProviderError(`the LLM endpoint ${where} failed: ${cause.message}`, null, { cause });
+}
+
+/** retry-after-ms, or retry-after in seconds or as an HTTP date; null when absent or unreadable. */
+export function retryAfterOf(headers: Headers | undefined): number | null {
+  const milliseconds = Number(headers?.get('retry-after-ms'));
+  if (headers?.get('retry-after-ms') && Number.isFinite(milliseconds)) return Math.max(0, milliseconds);
+  const value = headers?.get('retry-after');
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
 }
 
 /** A plain Error with the secret removed from its message and from its own causes. */

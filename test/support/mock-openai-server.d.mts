@@ -107,3 +107,5 @@ export function usageFor(
 export function exampleFromSchema(schema: unknown): unknown;
 /** The JSON Schema a request asks for: response_format.json_schema.schema or the first tool's parameters. */
 export function requestedSchema(body: unknown): unknown;
+/** The JSON Schema a chat request asks its answer to follow (response_format or the first tool), if any. */
+export function requestedSchema(body: ChatCompletionRequestBody | null): unknown;

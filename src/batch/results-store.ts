@@ -1,0 +1,115 @@
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** One line of failures.jsonl: a report that did not make it into results.jsonl this time. */
+export type FailureRecord = {
+  readonly path: string;
+  readonly sha256: string | null;
+  /** The configuration it failed under (see configKey); a re-run with it retries the report. */
+  readonly config: string;
+  /** An error code (needs-ocr, corrupt, provider, extraction, not-a-report, …). */
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
+};
+
+/**
+ * A process killed while appending leaves at most one line without its newline. That torn tail is
+ * cut off, so that the next append starts clean and nothing half-written is ever read back.
+ * Returns the number of bytes removed (0 when the file ends cleanly or does not exist).
+ */
+export async function repairTornTail(path: string): Promise<number> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    const chunk = Buffer.alloc(64 * 1024);
+    // Read backwards until the last newline: result lines can be longer than one chunk.
+    for (let end = size; end > 0; ) {
+      const start = Math.max(0, end - chunk.length);
+      const { bytesRead } = await handle.read(chunk, 0, end - start, start);
+      const newline = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+      if (newline !== -1) {
+        const keep = start + newline + 1;
+        if (keep < size) await handle.truncate(keep);
+        return size - keep;
+      }
+      end = start;
+    }
+    if (size > 0) await handle.truncate(0);
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The records of a JSONL file, one at a time (results files are too big to hold at once). */
+export async function* streamJsonLines(path: string): AsyncGenerator<unknown> {
+  let input;
+  try {
+    input = createReadStream(path, { encoding: 'utf8' });
+    await new Promise<void>((resolve, reject) => input!.once('open', () => resolve()).once('error', reject));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (line.length === 0) continue;
+    try {
+      yield JSON.parse(line);
+    } catch {
+      // Not written by nianbao in one piece (a torn tail is repaired before reading): skip it.
+    }
+  }
+}
+
+/**
+ * An append-only JSONL file. Each record is written with one write() of the whole line, so a
+ * reader sees whole lines only; `readJsonLines` repairs the rare torn tail after a crash.
+ */
+export class JsonLinesWriter {
+  readonly #handle: FileHandle;
+  #queue: Promise<void> = Promise.resolve();
+
+  private constructor(handle: FileHandle) {
+    this.#handle = handle;
+  }
+
+  static async open(path: string): Promise<JsonLinesWriter> {
+    return new JsonLinesWriter(await open(path, 'a'));
+  }
+
+  /** Appends one record; writes are serialised so that concurrent reports never interleave. */
+  append(record: unknown): Promise<void> {
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    const write = this.#queue.then(async () => {
+      // One write() normally takes the whole line; loop in case the system takes less.
+      for (let offset = 0; offset < line.length; ) {
+        const { bytesWritten } = await this.#handle.write(line, offset, line.length - offset);
+        offset += bytesWritten;
+      }
+    });
+    this.#queue = write.catch(() => undefined);
+    return write;
+  }
+
+  async close(): Promise<void> {
+    await this.#queue;
+    await this.#handle.close();
+  }
+}
+
+export const RESULTS_FILE = 'results.jsonl';
+export const FAILURES_FILE = 'failures.jsonl';
+export const CROSS_YEAR_FILE = 'cross-year.jsonl';
+
+export function outPath(directory: string, file: string): string {
+  return join(directory, file);
+}

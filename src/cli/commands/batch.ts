@@ -1,0 +1,274 @@
+import { parseArgs } from 'node:util';
+import type { Language } from '../../checks/language.js';
+import { listInputs } from '../../batch/list-inputs.js';
+import { runBatch, type BatchEvent } from '../../batch/run-batch.js';
+import { configKey } from '../../batch/config-key.js';
+import { UsageError } from '../../errors.js';
+import { exportResults, type ExportSummary } from '../../export/export-results.js';
+import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
+import type { RetryEvent } from '../../providers/throttled.js';
+import { formatDuration, renderProgress, type BatchProgress } from '../../render/render-progress.js';
+import { EXIT, type CliIo } from '../io.js';
+import { prepareExtraction } from '../prepare-extraction.js';
+
+export const BATCH_USAGE = `Usage: nianbao batch INPUT... --out DIR [--list FILE]... [options]
+
+Reads every report under the inputs (files, directories searched recursively, and list files of
+one path per line) and writes, into DIR:
+  results.jsonl    one result document per report, appended as each report finishes
+  failures.jsonl   reports that failed, with the reason (tried again on the next run)
+  reports.csv, findings.csv, results.xlsx, results.sqlite, cross-year.jsonl   derived at the end
+Safe to interrupt (Ctrl-C, or even kill -9): run the same command again and it goes on where it
+stopped. Content already done under the same provider, model, prompt and schema is not redone;
+the same document under two names is read once.
+  --out DIR              where the results go (required)
+  --list FILE            a file listing inputs, one per line (repeatable)
+  --concurrency N        reports in flight at once (default 4)
+  --rpm N, --tpm N       at most N requests / N tokens per minute to the LLM endpoint
+  --max-retries N        retries of a failed LLM call: 429, 5xx, timeouts (default 5; back-off
+                         doubles from 1 s with jitter, never shorter than the endpoint's retry-after)
+  --lang en              messages in English
+Narrative options as for extract: --provider, --model, --no-cache, --max-attempts,
+--response-format, --prices.`;
+
+type Options = {
+  inputs: string[];
+  lists: string[];
+  out: string;
+  concurrency: number;
+  rpm?: number;
+  tpm?: number;
+  maxRetries: number;
+  language: Language;
+  extractor: Record<string, string | number | boolean>;
+};
+
+function positiveInteger(name: string, value: string | undefined, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || (number === 0 && name !== '--max-retries')) {
+    throw new UsageError(`${name} must be a whole number${name === '--max-retries' ? '' : ' above 0'}, not "${value}"`);
+  }
+  return number;
+}
+
+function parseOptions(argv: readonly string[]): Options | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        list: { type: 'string', multiple: true },
+        concurrency: { type: 'string' },
+        rpm: { type: 'string' },
+        tpm: { type: 'string' },
+        'max-retries': { type: 'string' },
+        lang: { type: 'string', default: 'zh' },
+        help: { type: 'boolean', short: 'h', default: false },
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        'max-attempts': { type: 'string' },
+        'response-format': { type: 'string' },
+        prices: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (!values.out) throw new UsageError('batch needs --out DIR');
+  if (positionals.length === 0 && !values.list) throw new UsageError('batch needs at least one INPUT or --list FILE');
+  if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
+  const maxAttempts = positiveInteger('--max-attempts', values['max-attempts']);
+  const rpm = positiveInteger('--rpm', values.rpm);
+  const tpm = positiveInteger('--tpm', values.tpm);
+  return {
+    inputs: positionals,
+    lists: values.list ?? [],
+    out: values.out,
+    concurrency: positiveInteger('--concurrency', values.concurrency, 4)!,
+    ...(rpm ? { rpm } : {}),
+    ...(tpm ? { tpm } : {}),
+    maxRetries: positiveInteger('--max-retries', values['max-retries'], 5)!,
+    language: values.lang,
+    extractor: {
+      ...(values.provider ? { provider: values.provider } : {}),
+      ...(values.model ? { model: values.model } : {}),
+      ...(values['no-cache'] ? { cache: false } : {}),
+      ...(maxAttempts ? { maxAttempts } : {}),
+      ...(values['response-format'] ? { responseFormat: values['response-format'] } : {}),
+      ...(values.prices ? { prices: values.prices } : {}),
+    },
+  };
+}
+
+export async function runBatchCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === 'help') {
+    io.stdout.write(`${BATCH_USAGE}\n`);
+    return EXIT.ok;
+  }
+  const listing = await listInputs(options.inputs, options.lists, [options.out]);
+  for (const problem of listing.problems) io.stderr.write(`nianbao: ${problem.path}: ${problem.message}\n`);
+  if (listing.files.length === 0) {
+    io.stderr.write('nianbao: no report files found in the inputs\n');
+    return EXIT.unreadable;
+  }
+  const progress = createProgress(io, listing.files.length);
+  const extraction = await prepareExtraction(options.extractor, io, false, {
+    throttle: {
+      maxRetries: options.maxRetries,
+      ...(options.rpm ? { requestsPerMinute: options.rpm } : {}),
+      ...(options.tpm ? { tokensPerMinute: options.tpm } : {}),
+      onRetry: progress.retry,
+      onRateLimitWait: progress.wait,
+    },
+  });
+  const stop = new AbortController();
+  const onInterrupt = () => {
+    io.stderr.write('\nnianbao: stopping after the reports in flight (Ctrl-C again to quit now; a re-run resumes)\n');
+    stop.abort();
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', onInterrupt);
+  let outcome;
+  try {
+    outcome = await runBatch({
+      files: listing.files,
+      outDirectory: options.out,
+      extractor: extraction.extractor,
+      schemaHash: narrativeJsonSchema().hash,
+      prices: extraction.prices,
+      language: options.language,
+      concurrency: options.concurrency,
+      onEvent: progress.event,
+      signal: stop.signal,
+    });
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    progress.finish();
+  }
+  const summary = await exportResults(options.out, configKey(outcome.config), options.language);
+  io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped));
+  if (listing.problems.length > 0 || progress.counts().failed > 0) {
+    return progress.counts().narrativeFailed === progress.counts().failed && listing.problems.length === 0 ? EXIT.narrativeFailed : EXIT.unreadable;
+  }
+  return EXIT.ok;
+}
+
+type Counts = {
+  total: number;
+  read: number;
+  failed: number;
+  narrativeFailed: number;
+  alreadyDone: number;
+  duplicates: number;
+  failedByCode: Record<string, number>;
+  retries: number;
+  stored: number;
+  repairedBytes: number;
+};
+
+/**
+ * Progress on stderr. On a terminal: one status line redrawn in place, with failures and retries
+ * printed above it as they happen. Otherwise (a log file, CI): a plain line per report.
+ */
+function createProgress(io: CliIo, total: number) {
+  const interactive = io.stderr.isTTY === true;
+  const started = Date.now();
+  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0 };
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let costUsd: number | null = 0;
+  let waitUntil = 0;
+  const finished = () => counts.read + counts.failed + counts.alreadyDone + counts.duplicates;
+  const snapshot = (): BatchProgress => ({
+    total,
+    finished: finished(),
+    read: counts.read,
+    failed: counts.failed,
+    skipped: counts.alreadyDone + counts.duplicates,
+    elapsedMs: Date.now() - started,
+    inputTokens,
+    outputTokens,
+    costUsd,
+    retries: counts.retries,
+    waitingMs: waitUntil > Date.now() ? waitUntil - Date.now() : null,
+  });
+  const line = (text: string) => {
+    if (interactive) io.stderr.write(`\r\x1b[K${text}\n${renderProgress(snapshot())}`);
+    else io.stderr.write(`${text}\n`);
+  };
+  const timer = interactive ? setInterval(() => io.stderr.write(`\r\x1b[K${renderProgress(snapshot())}`), 250) : null;
+  timer?.unref();
+  const position = () => `[${finished()}/${total}]`;
+  return {
+    counts: () => counts,
+    event(event: BatchEvent) {
+      switch (event.kind) {
+        case 'resumed':
+          counts.stored = event.stored;
+          counts.repairedBytes = event.repairedBytes;
+          if (event.stored > 0) line(`nianbao: resuming: ${event.stored} result(s) already in results.jsonl${event.repairedBytes > 0 ? `; a torn last line (${event.repairedBytes} bytes, from an interrupted write) was removed` : ''}`);
+          return;
+        case 'done': {
+          counts.read += 1;
+          const usage = event.result.narrative?.usage;
+          if (usage && !usage.cached) {
+            inputTokens += usage.inputTokens;
+            outputTokens += usage.outputTokens;
+          }
+          if (usage) costUsd = costUsd === null || usage.costUsd === null ? (usage.inputTokens > 0 ? null : costUsd) : costUsd + (usage.cached ? 0 : usage.costUsd);
+          if (!interactive) line(`nianbao: ${position()} ${event.path}: ${event.result.template.format}, ${event.result.findings.length} finding(s)${usage?.cached ? ', from the cache' : ''}`);
+          return;
+        }
+        case 'failed':
+          counts.failed += 1;
+          if (event.failure.code === 'provider' || event.failure.code === 'extraction') counts.narrativeFailed += 1;
+          counts.failedByCode[event.failure.code] = (counts.failedByCode[event.failure.code] ?? 0) + 1;
+          line(`nianbao: ${position()} failed: ${event.failure.message.startsWith(event.path) ? event.failure.message : `${event.path}: ${event.failure.message}`}`);
+          return;
+        case 'skipped':
+          if (event.reason === 'duplicate') counts.duplicates += 1;
+          else counts.alreadyDone += 1;
+          if (!interactive) line(`nianbao: ${position()} ${event.path}: ${event.reason === 'duplicate' ? 'same content as a file read earlier, skipped' : 'already done, skipped'}`);
+          return;
+      }
+    },
+    retry(event: RetryEvent) {
+      counts.retries += 1;
+      waitUntil = Date.now() + event.delayMs;
+      line(`nianbao: LLM call failed (${event.status ?? 'no answer'}), retry ${event.attempt}/${event.maxRetries} in ${formatDuration(event.delayMs)}: ${event.reason}`);
+    },
+    wait(delayMs: number) {
+      waitUntil = Math.max(waitUntil, Date.now() + delayMs);
+      if (!interactive) line(`nianbao: rate limit reached, waiting ${formatDuration(delayMs)}`);
+    },
+    finish() {
+      if (timer) clearInterval(timer);
+      if (interactive) io.stderr.write(`\r\x1b[K${renderProgress(snapshot())}\n`);
+    },
+  };
+}
+
+function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean): string {
+  const lines = [
+    stopped ? 'nianbao batch: stopped early; run the same command again to go on' : 'nianbao batch: done',
+    `  this run: ${counts.read} read, ${counts.failed} failed, ${counts.alreadyDone} already done, ${counts.duplicates} duplicate(s), ${counts.retries} LLM retr${counts.retries === 1 ? 'y' : 'ies'}`,
+  ];
+  const failures = Object.entries(counts.failedByCode).sort(([, left], [, right]) => right - left);
+  if (failures.length > 0) lines.push(`  failed by reason: ${failures.map(([code, count]) => `${code} ${count}`).join(', ')} (see failures.jsonl)`);
+  lines.push(`  in the output: ${summary.reports} report(s)${summary.otherLines > 0 ? ` (${summary.otherLines} line(s) of another configuration or repeated, not exported)` : ''}`);
+  const findings = Object.entries(summary.findingsById).sort(([, left], [, right]) => right - left);
+  lines.push(`  findings: ${findings.length === 0 ? 'none' : findings.map(([id, count]) => `${id} ${count}`).join(', ')}`);
+  if (summary.inputTokens + summary.outputTokens > 0) {
+    lines.push(`  tokens: ${summary.inputTokens} in, ${summary.outputTokens} out; cost ${summary.costUsd === null ? 'unknown (a model has no price)' : `$${summary.costUsd.toFixed(4)}`}`);
+  }
+  lines.push(`  wrote ${summary.files.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

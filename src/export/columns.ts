@@ -1,0 +1,99 @@
+import type { Result } from '../report/schemas.js';
+import { FINDING_IDS } from '../report/schemas.js';
+import { TABLE_LAYOUTS } from '../report/table-layout.js';
+import { REVIEW_LITIGATION_CELLS } from '../report/template.js';
+import { cellValue } from '../checks/equations.js';
+
+/** The cell keys of both templates, 2021 first, as full dotted paths (the spec's keys). */
+export const CELL_COLUMNS: readonly string[] = (() => {
+  const paths: string[] = [];
+  for (const layout of [TABLE_LAYOUTS['2021'], TABLE_LAYOUTS['2019']]) {
+    for (const row of layout.activeDisclosure) for (const column of row.columns) paths.push(`activeDisclosure.${row.path}.${column}`);
+    for (const row of layout.applications) for (const column of row.columns) paths.push(`applications.${row.path}.${column}`);
+  }
+  paths.push(...REVIEW_LITIGATION_CELLS.map((cell) => `reviewLitigation.${cell}`));
+  return [...new Set(paths)];
+})();
+
+export const REPORT_BASE_COLUMNS = [
+  'path',
+  'sha256',
+  'format',
+  'template',
+  'agency',
+  'year',
+  'narrative_provider',
+  'narrative_model',
+  'cost_usd',
+  'findings_error',
+  'findings_warning',
+] as const;
+
+export const REPORT_COLUMNS: readonly string[] = [
+  ...REPORT_BASE_COLUMNS,
+  ...CELL_COLUMNS,
+  ...FINDING_IDS.map((id) => `findings.${id}`),
+];
+
+export type CellValue = string | number | null;
+
+/** One row of reports.csv: meta, every table cell by its key (empty = blank or another template's), finding counts. */
+export function reportRow(result: Result): CellValue[] {
+  const counts = new Map<string, number>();
+  for (const finding of result.findings) counts.set(finding.id, (counts.get(finding.id) ?? 0) + 1);
+  const base: Record<(typeof REPORT_BASE_COLUMNS)[number], CellValue> = {
+    path: result.source.path,
+    sha256: result.source.sha256,
+    format: result.source.format,
+    template: result.template.format,
+    agency: result.meta.agency,
+    year: result.meta.year,
+    narrative_provider: result.narrative?.extractor.provider ?? null,
+    narrative_model: result.narrative?.extractor.model ?? null,
+    cost_usd: result.narrative?.usage.costUsd ?? null,
+    findings_error: result.findings.filter((finding) => finding.severity === 'error').length,
+    findings_warning: result.findings.filter((finding) => finding.severity === 'warning').length,
+  };
+  return [
+    ...REPORT_BASE_COLUMNS.map((column) => base[column]),
+    ...CELL_COLUMNS.map((path) => cellValue(result.tables, path) ?? null),
+    ...FINDING_IDS.map((id) => counts.get(id) ?? 0),
+  ];
+}
+
+export const FINDING_COLUMNS = [
+  'report_path',
+  'sha256',
+  'agency',
+  'year',
+  'id',
+  'severity',
+  'path',
+  'message',
+  'expected',
+  'actual',
+  'difference',
+  'suggestion',
+  'cells',
+  'spans',
+] as const;
+
+/** Rows of findings.csv for one report: a finding per row; its cells as "path=value" list. */
+export function findingRows(result: Result): CellValue[][] {
+  return result.findings.map((finding) => [
+    result.source.path,
+    result.source.sha256,
+    result.meta.agency,
+    result.meta.year,
+    finding.id,
+    finding.severity,
+    finding.path,
+    finding.message,
+    finding.expected,
+    finding.actual,
+    finding.difference,
+    finding.suggestion ? `${finding.suggestion.path}=${finding.suggestion.value}` : null,
+    finding.cells.map((cell) => `${cell.path}=${cell.value ?? ''}`).join('; '),
+    finding.spans.map((span) => `${span.start}-${span.end}`).join('; '),
+  ]);
+}
