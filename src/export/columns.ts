@@ -1,7 +1,7 @@
 import type { Result } from '../report/schemas.js';
 import { FINDING_IDS } from '../report/schemas.js';
 import { TABLE_LAYOUTS } from '../report/table-layout.js';
-import { REVIEW_LITIGATION_CELLS } from '../report/template.js';
+import { columnLabel, REVIEW_LITIGATION_CELLS, REVIEW_LITIGATION_ROW } from '../report/template.js';
 import { cellValue } from '../checks/equations.js';
 
 /** The cell keys of both templates, 2021 first, as full dotted paths (the spec's keys). */
@@ -13,6 +13,25 @@ export const CELL_COLUMNS: readonly string[] = (() => {
   }
   paths.push(...REVIEW_LITIGATION_CELLS.map((cell) => `reviewLitigation.${cell}`));
   return [...new Set(paths)];
+})();
+
+/** The template's row and column labels of every cell key (for the database's cell_keys table). */
+export const CELL_LABELS: readonly { cell: string; table: string; row: string; column: string }[] = (() => {
+  const labels = new Map<string, { cell: string; table: string; row: string; column: string }>();
+  for (const layout of [TABLE_LAYOUTS['2021'], TABLE_LAYOUTS['2019']]) {
+    for (const table of ['activeDisclosure', 'applications'] as const) {
+      for (const row of layout[table]) {
+        for (const column of row.columns) {
+          const cell = `${table}.${row.path}.${column}`;
+          if (!labels.has(cell)) labels.set(cell, { cell, table, row: row.label, column: columnLabel(table, `${row.path}.${column}`, column, row) });
+        }
+      }
+    }
+  }
+  for (const cell of REVIEW_LITIGATION_CELLS) {
+    labels.set(`reviewLitigation.${cell}`, { cell: `reviewLitigation.${cell}`, table: 'reviewLitigation', row: REVIEW_LITIGATION_ROW.label, column: columnLabel('reviewLitigation', cell, cell.split('.')[1]!) });
+  }
+  return [...labels.values()];
 })();
 
 export const REPORT_BASE_COLUMNS = [

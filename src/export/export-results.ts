@@ -62,6 +62,10 @@ export async function exportResults(directory: string, key: string, language: La
   const database = new SqliteExport(temporary(EXPORT_FILES.database));
   const reportsCsv = createWriteStream(temporary(EXPORT_FILES.reports));
   const findingsCsv = createWriteStream(temporary(EXPORT_FILES.findings));
+  // The workbook's sheets are written one after the other; their rows are kept in these small
+  // files meanwhile, so that results.jsonl (tens of KB per report) is parsed once, not per sheet.
+  const reportRows = createWriteStream(temporary('reports-rows.jsonl'));
+  const findingRowsFile = createWriteStream(temporary('findings-rows.jsonl'));
   await write(reportsCsv, UTF8_BOM + csvLine(REPORT_COLUMNS));
   await write(findingsCsv, UTF8_BOM + csvLine(FINDING_COLUMNS));
   const findingsById: Record<string, number> = {};
@@ -71,11 +75,17 @@ export async function exportResults(directory: string, key: string, language: La
   let costUsd: number | null = 0;
   let inputTokens = 0;
   let outputTokens = 0;
+  const addFinding = async (row: CellValue[]) => {
+    await write(findingsCsv, csvLine(row));
+    await write(findingRowsFile, `${JSON.stringify(row)}\n`);
+  };
   try {
     for await (const result of results(counter)) {
       reports += 1;
-      await write(reportsCsv, csvLine(reportRow(result)));
-      for (const row of findingRows(result)) await write(findingsCsv, csvLine(row));
+      const row = reportRow(result);
+      await write(reportsCsv, csvLine(row));
+      await write(reportRows, `${JSON.stringify(row)}\n`);
+      for (const findingRow of findingRows(result)) await addFinding(findingRow);
       for (const finding of result.findings) findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.add(result);
       const usage = result.narrative?.usage;
@@ -88,29 +98,30 @@ export async function exportResults(directory: string, key: string, language: La
       if (year) years.push(year);
     }
     const crossYear = checkCrossYear(years, language);
+    const crossYearJsonl = createWriteStream(temporary(EXPORT_FILES.crossYear));
     for (const finding of crossYear) {
       findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.addCrossYear(finding);
-      await write(findingsCsv, csvLine([finding.current.path, finding.current.sha256, finding.agency.current, finding.current.year, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, null, `${finding.previous.path} (${finding.previous.year})`, '']));
+      await addFinding([finding.current.path, finding.current.sha256, finding.agency.current, finding.current.year, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, null, `${finding.previous.path} (${finding.previous.year})`, '']);
+      await write(crossYearJsonl, `${JSON.stringify(finding)}\n`);
     }
-    const crossYearJsonl = createWriteStream(temporary(EXPORT_FILES.crossYear));
-    for (const finding of crossYear) await write(crossYearJsonl, `${JSON.stringify(finding)}\n`);
-    await close(crossYearJsonl);
-    await close(reportsCsv);
-    await close(findingsCsv);
+    for (const stream of [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile]) await close(stream);
     database.close();
+    const rowsOf = (file: string) => async function* () {
+      for await (const row of streamJsonLines(temporary(file))) yield row as CellValue[];
+    };
     await writeWorkbook(temporary(EXPORT_FILES.workbook), [
-      { name: 'reports', columns: REPORT_COLUMNS, rows: async function* () { for await (const result of results()) yield reportRow(result); } },
-      { name: 'findings', columns: FINDING_COLUMNS, rows: async function* () { for await (const result of results()) yield* findingRows(result); } },
+      { name: 'reports', columns: REPORT_COLUMNS, rows: rowsOf('reports-rows.jsonl') },
+      { name: 'findings', columns: FINDING_COLUMNS, rows: rowsOf('findings-rows.jsonl') },
       { name: 'cross-year', columns: CROSS_YEAR_COLUMNS, rows: async function* () { yield* crossYear.map(crossYearRow); } },
     ]);
     const files = Object.values(EXPORT_FILES);
     for (const file of files) await rename(temporary(file), outPath(directory, file));
     return { reports, otherLines: counter.lines - reports, findingsById, costUsd, inputTokens, outputTokens, crossYear, files: files.map((file) => outPath(directory, file)) };
-  } catch (error) {
-    reportsCsv.destroy();
-    findingsCsv.destroy();
-    throw error;
+  } finally {
+    for (const stream of [reportsCsv, findingsCsv, reportRows, findingRowsFile]) stream.destroy();
+    await rm(temporary('reports-rows.jsonl'), { force: true });
+    await rm(temporary('findings-rows.jsonl'), { force: true });
   }
 }
 

@@ -3,35 +3,38 @@ import type { CrossYearFinding } from '../checks/cross-year.js';
 import { cellValue } from '../checks/equations.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Result } from '../report/schemas.js';
-import { CELL_COLUMNS } from './columns.js';
+import { CELL_COLUMNS, CELL_LABELS } from './columns.js';
 
 const SCHEMA = `
 CREATE TABLE reports (
-  sha256 TEXT PRIMARY KEY, path TEXT NOT NULL, format TEXT NOT NULL, template TEXT NOT NULL, template_reason TEXT,
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT NOT NULL, format TEXT NOT NULL, template TEXT NOT NULL, template_reason TEXT,
   agency TEXT, year INTEGER, narrative_provider TEXT, narrative_model TEXT, prompt_hash TEXT,
   input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL, findings_error INTEGER NOT NULL, findings_warning INTEGER NOT NULL
 );
 CREATE TABLE cells (
-  sha256 TEXT NOT NULL REFERENCES reports(sha256), cell TEXT NOT NULL, value REAL, raw TEXT,
-  row_label TEXT, column_label TEXT, span_start INTEGER, span_end INTEGER, placement TEXT,
-  PRIMARY KEY (sha256, cell)
-);
+  report_id INTEGER NOT NULL REFERENCES reports(id), cell TEXT NOT NULL REFERENCES cell_keys(cell), value REAL, raw TEXT,
+  span_start INTEGER, span_end INTEGER, placement TEXT,
+  PRIMARY KEY (report_id, cell)
+) WITHOUT ROWID;
+CREATE TABLE cell_keys (cell TEXT PRIMARY KEY, table_key TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL);
 CREATE TABLE findings (
-  sha256 TEXT NOT NULL REFERENCES reports(sha256), id TEXT NOT NULL, severity TEXT NOT NULL, path TEXT NOT NULL,
+  report_id INTEGER NOT NULL REFERENCES reports(id), id TEXT NOT NULL, severity TEXT NOT NULL, path TEXT NOT NULL,
   message TEXT NOT NULL, expected REAL, actual REAL, difference REAL, suggestion_path TEXT, suggestion_value REAL
 );
 CREATE TABLE narrative_numbers (
-  sha256 TEXT NOT NULL REFERENCES reports(sha256), path TEXT NOT NULL, value REAL NOT NULL, quote TEXT NOT NULL,
+  report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL, value REAL NOT NULL, quote TEXT NOT NULL,
   year INTEGER, grounded INTEGER NOT NULL, span_start INTEGER, span_end INTEGER
 );
 CREATE TABLE cross_year (
   id TEXT NOT NULL, severity TEXT NOT NULL, matched_as TEXT NOT NULL,
-  previous_sha256 TEXT NOT NULL, previous_agency TEXT NOT NULL, previous_year INTEGER NOT NULL,
-  current_sha256 TEXT NOT NULL, current_agency TEXT NOT NULL, current_year INTEGER NOT NULL,
+  previous_report_id INTEGER NOT NULL REFERENCES reports(id), previous_agency TEXT NOT NULL, previous_year INTEGER NOT NULL,
+  current_report_id INTEGER NOT NULL REFERENCES reports(id), current_agency TEXT NOT NULL, current_year INTEGER NOT NULL,
   path TEXT NOT NULL, message TEXT NOT NULL, expected REAL, actual REAL, difference REAL
 );
 CREATE INDEX reports_agency_year ON reports (agency, year);
 CREATE INDEX findings_id ON findings (id);
+CREATE INDEX findings_report ON findings (report_id);
+CREATE INDEX narrative_numbers_report ON narrative_numbers (report_id);
 CREATE INDEX cells_cell ON cells (cell);
 `;
 
@@ -44,17 +47,22 @@ export class SqliteExport {
   readonly #database: Database.Database;
   readonly #statements;
   #pending = 0;
+  /** Report ids by content hash, for the cross-year rows that name two reports. */
+  readonly #ids = new Map<string, number>();
 
   constructor(path: string) {
     this.#database = new Database(path);
     this.#database.pragma('journal_mode = OFF');
     this.#database.pragma('synchronous = OFF');
     this.#database.exec(SCHEMA);
+    // The template's labels once per cell key; the labels as each report prints them are in results.jsonl.
+    const key = this.#database.prepare('INSERT INTO cell_keys VALUES (?, ?, ?, ?)');
+    for (const label of CELL_LABELS) key.run(label.cell, label.table, label.row, label.column);
     this.#statements = {
       report: this.#database.prepare(
-        'INSERT OR IGNORE INTO reports VALUES (@sha256, @path, @format, @template, @template_reason, @agency, @year, @narrative_provider, @narrative_model, @prompt_hash, @input_tokens, @output_tokens, @cost_usd, @findings_error, @findings_warning)',
+        'INSERT OR IGNORE INTO reports VALUES (@id, @sha256, @path, @format, @template, @template_reason, @agency, @year, @narrative_provider, @narrative_model, @prompt_hash, @input_tokens, @output_tokens, @cost_usd, @findings_error, @findings_warning)',
       ),
-      cell: this.#database.prepare('INSERT OR IGNORE INTO cells VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      cell: this.#database.prepare('INSERT OR IGNORE INTO cells VALUES (?, ?, ?, ?, ?, ?, ?)'),
       finding: this.#database.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       number: this.#database.prepare('INSERT INTO narrative_numbers VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       crossYear: this.#database.prepare('INSERT INTO cross_year VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -64,8 +72,12 @@ export class SqliteExport {
 
   add(result: Result): void {
     const sha256 = result.source.sha256;
+    if (this.#ids.has(sha256)) return;
+    const id = this.#ids.size + 1;
+    this.#ids.set(sha256, id);
     const narrative = result.narrative;
     this.#statements.report.run({
+      id,
       sha256,
       path: result.source.path,
       format: result.source.format,
@@ -83,18 +95,19 @@ export class SqliteExport {
       findings_warning: result.findings.filter((finding) => finding.severity === 'warning').length,
     });
     // Every cell of the report's template, blanks included (value NULL), so a query sees them.
+    // Labels live in cell_keys (the template's); each report's printed labels are in results.jsonl.
     for (const cell of CELL_COLUMNS) {
       const value = cellValue(result.tables, cell);
       if (value === undefined) continue;
       const source = result.cells[cell];
-      this.#statements.cell.run(sha256, cell, value, source?.raw ?? null, source?.rowLabel ?? null, source?.columnLabel ?? null, source?.span.start ?? null, source?.span.end ?? null, source?.placement ?? null);
+      this.#statements.cell.run(id, cell, value, source?.raw ?? null, source?.span.start ?? null, source?.span.end ?? null, source?.placement ?? null);
     }
     for (const finding of result.findings) {
-      this.#statements.finding.run(sha256, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, finding.suggestion?.path ?? null, finding.suggestion?.value ?? null);
+      this.#statements.finding.run(id, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, finding.suggestion?.path ?? null, finding.suggestion?.value ?? null);
     }
     if (narrative) {
       for (const { path, number } of listNumbers(narrative.facts)) {
-        this.#statements.number.run(sha256, path, number.value, number.quote, number.year, number.grounded ? 1 : 0, number.span?.start ?? null, number.span?.end ?? null);
+        this.#statements.number.run(id, path, number.value, number.quote, number.year, number.grounded ? 1 : 0, number.span?.start ?? null, number.span?.end ?? null);
       }
     }
     this.#pending += 1;
@@ -109,10 +122,10 @@ export class SqliteExport {
       finding.id,
       finding.severity,
       finding.agency.matchedAs,
-      finding.previous.sha256,
+      this.#ids.get(finding.previous.sha256) ?? null,
       finding.agency.previous,
       finding.previous.year,
-      finding.current.sha256,
+      this.#ids.get(finding.current.sha256) ?? null,
       finding.agency.current,
       finding.current.year,
       finding.path,

@@ -1,0 +1,96 @@
+// What a batch run leaves for people to open, opened by other programs than the one that wrote
+// it: the database and the CSV files by the sqlite3 shell, the workbook by exceljs's reader and
+// Python's XML parser. Three real reports (two consecutive 平潭 years, one edited so that the
+// years disagree, and a 洪泽 PDF) and one file that is not a report.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const BIN = join(ROOT, 'dist/src/cli/main.js');
+let directory = '';
+let out = '';
+let stderr = '';
+let code = 0;
+
+const sqlite = (database: string, ...commands: string[]) => execFileSync('sqlite3', ['-bail', database, ...commands], { encoding: 'utf8' }).trim();
+
+beforeAll(async () => {
+  if (!existsSync(BIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  directory = await mkdtemp(join(tmpdir(), 'nianbao-export-'));
+  const input = join(directory, 'in');
+  await mkdir(join(input, 'pingtan'), { recursive: true });
+  await copyFile(join(ROOT, 'fixtures/pingtan-2022-txt/report.txt'), join(input, 'pingtan', '2022.txt'));
+  // 2022 carried 0 forward; this copy of 2023 says it carried 2 over (自然人 2, 总计 2).
+  const pingtan2023 = readFileSync(join(ROOT, 'fixtures/pingtan-2023-txt/report.txt'), 'utf8');
+  expect(pingtan2023).toContain('上年结转政府信息公开申请数量0000000');
+  await writeFile(join(input, 'pingtan', '2023.txt'), pingtan2023.replace('上年结转政府信息公开申请数量0000000', '上年结转政府信息公开申请数量2000002'));
+  await copyFile(join(ROOT, 'fixtures/hongze-district-2023-pdf/report.pdf'), join(input, 'hongze-2023.pdf'));
+  await writeFile(join(input, 'notes.md'), '# 会议纪要\n\n这不是年报。\n');
+  out = join(directory, 'out');
+  ({ code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve) =>
+    execFile(process.execPath, [BIN, 'batch', input, '--out', out], { env: { PATH: process.env['PATH'] ?? '' } }, (error, _stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+    ),
+  ));
+}, 60_000);
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('nianbao batch exports', () => {
+  it('reads the reports, records the non-report with its reason, and says so in the summary', () => {
+    expect(code, stderr).toBe(3);
+    expect(stderr).toMatch(/failed: .*notes\.md: 不是政府信息公开工作年度报告/);
+    expect(stderr).toContain('this run: 3 read, 1 failed');
+    expect(stderr).toContain('failed by reason: not-a-report 1 (see failures.jsonl)');
+    expect(stderr).toContain('crossYear.carryOver 2');
+    const failure = JSON.parse(readFileSync(join(out, 'failures.jsonl'), 'utf8').trim());
+    expect(failure).toMatchObject({ code: 'not-a-report', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('the SQLite database answers queries in the sqlite3 shell', () => {
+    const database = join(out, 'results.sqlite');
+    expect(sqlite(database, 'select count(*) from reports')).toBe('3');
+    expect(sqlite(database, "select agency || ' ' || year from reports order by year, agency")).toBe('平潭综合实验区 2022\n平潭综合实验区 2023\n洪泽区人民政府 2023');
+    expect(sqlite(database, "select c.value from cells c join reports r on c.report_id = r.id where r.year = 2023 and r.format = 'txt' and c.cell = 'applications.carriedOver.total'")).toBe('2.0');
+    // A blank stays NULL, never 0 (平潭 2022's 规范性文件 row is ambiguous: its cells are null).
+    expect(sqlite(database, "select count(*) from cells c join reports r on c.report_id = r.id where r.year = 2022 and c.cell like 'activeDisclosure.normativeDocuments.%' and c.value is null")).toBe('3');
+    expect(sqlite(database, "select id || ' ' || path || ' ' || expected || '→' || actual from cross_year order by path")).toBe(
+      'crossYear.carryOver applications.carriedOver.naturalPerson 0.0→2.0\ncrossYear.carryOver applications.carriedOver.total 0.0→2.0',
+    );
+    expect(sqlite(database, "select count(*) from findings where id = 'applications.balance'")).not.toBe('0');
+    expect(Number(sqlite(database, 'select count(*) from narrative_numbers where grounded = 1'))).toBeGreaterThan(3);
+  });
+
+  it('the CSV files load into sqlite3 with the spec keys as column names', () => {
+    const reports = sqlite(':memory:', `.import --csv ${join(out, 'reports.csv')} r`, "select count(*), sum(\"applications.carriedOver.total\" = '2') from r");
+    expect(reports).toBe('3|1');
+    const header = readFileSync(join(out, 'reports.csv'), 'utf8').split('\r\n')[0]!;
+    expect(header.startsWith('\ufeffpath,sha256,format,template,agency,year')).toBe(true);
+    for (const key of ['activeDisclosure.regulations.inForce', 'applications.otherHandling.other.total', 'activeDisclosure.procurement.amountYuan', 'reviewLitigation.review.total', 'findings.crossYear.carryOver']) {
+      expect(header.split(',')).toContain(key);
+    }
+    const findings = sqlite(':memory:', `.import --csv ${join(out, 'findings.csv')} f`, "select count(*) from f where id = 'crossYear.carryOver' and message like '%上年结转%'");
+    expect(findings).toBe('2');
+  });
+
+  it('the workbook opens: three sheets with the same rows, well-formed XML in every part', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'results.xlsx'));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['reports', 'findings', 'cross-year']);
+    const reports = workbook.getWorksheet('reports')!;
+    expect(reports.rowCount).toBe(4);
+    expect(reports.getRow(1).getCell(5).value).toBe('agency');
+    const agencies = [2, 3, 4].map((row) => reports.getRow(row).getCell(5).value);
+    expect(agencies).toContain('洪泽区人民政府');
+    expect(workbook.getWorksheet('cross-year')!.rowCount).toBe(3);
+    const check = execFileSync('python3', ['-c', 'import sys, zipfile, xml.dom.minidom as m\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n[m.parseString(z.read(n)) for n in z.namelist() if n.endswith(".xml") or n.endswith(".rels")]\nprint(len(z.namelist()))', join(out, 'results.xlsx')], { encoding: 'utf8' });
+    expect(Number(check)).toBeGreaterThanOrEqual(9);
+  });
+});
