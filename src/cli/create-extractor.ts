@@ -8,7 +8,6 @@ import { createLlmExtractor } from '../extract/llm-extractor.js';
 import { loadPrompt } from '../extract/prompt.js';
 import { createRulesExtractor } from '../extract/rules-extractor.js';
 import { createFileCacheStore, withCache } from '../providers/cached.js';
-import { createLangchainClient } from '../providers/langchain.js';
 import { createOpenAiClient } from '../providers/openai.js';
 import { withThrottle, type ThrottleOptions } from '../providers/throttled.js';
 import { countTokens } from '../extract/count-tokens.js';
@@ -42,7 +41,8 @@ export async function createExtractor(
           timeoutMs: config.timeoutMs,
           ...(options.throttle ? { maxRetries: 0 } : {}),
         })
-      : createLangchainClient({
+      : // LangChain and its providers take a second to load: only when asked for.
+        (await import('../providers/langchain.js')).createLangchainClient({
           model: config.model,
           ...(config.apiKey ? { apiKey: config.apiKey } : {}),
           ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),

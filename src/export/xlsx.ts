@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { CellValue } from './columns.js';
 
 export type SheetSource = {
@@ -13,6 +12,9 @@ export type SheetSource = {
  * run of 10 000 reports never holds a sheet in memory. Header row frozen, strings inline.
  */
 export async function writeWorkbook(path: string, sheets: readonly SheetSource[]): Promise<void> {
+  // exceljs takes half a second to load: only when a workbook is written.
+  const module = await import('exceljs');
+  const ExcelJS = (module as unknown as { default?: typeof module }).default ?? module;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,5 +1,5 @@
 import type { Language } from '../checks/language.js';
-import { countTokens } from '../extract/count-tokens.js';
+import { countTokensOffThread } from '../extract/count-tokens.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import { narrativeJsonSchema } from '../extract/narrative-json-schema.js';
 import { readDocument } from '../ingest/read-document.js';
@@ -30,11 +30,15 @@ export async function analyzeWithExtractor(document: SourceDocument, options: Re
   if (!extractor || extractor.provider === 'rules') return analyzeDocument(document, { language: options.language ?? 'zh' });
   const { result, input } = analyzeStructure(document, options);
   if (!input) return result;
+  // Counted on another thread while the model answers; a failure surfaces at the await below.
+  const counting = countTokensOffThread([input.text, document.text]);
+  counting.catch(() => undefined);
   const extraction = await extractor.extract({ input, documentText: document.text, sections: result.sections });
+  const [tokens, wholeReportTokens] = await counting;
   return attachNarrative(result, input, extraction, extractor, {
     schemaHash: narrativeJsonSchema().hash,
     prices: options.prices ?? DEFAULT_PRICES,
     language: options.language ?? 'zh',
-    tokens: { tokens: countTokens(input.text), wholeReportTokens: countTokens(document.text) },
+    tokens: { tokens: tokens!, wholeReportTokens: wholeReportTokens! },
   });
 }

@@ -80,7 +80,8 @@ export function withThrottle(client: LlmClient, options: ThrottleOptions): LlmCl
     ...client,
     complete: async (request) => {
       for (let attempt = 1; ; attempt += 1) {
-        const entry = await admit(options.estimateTokens(request));
+        // Counting tokens costs CPU (milliseconds per report): only when a token budget needs it.
+        const entry = await admit(options.tokensPerMinute === undefined ? 0 : options.estimateTokens(request));
         try {
           const response = await client.complete(request);
           entry.tokens = response.usage.inputTokens + response.usage.outputTokens;
