@@ -9,6 +9,7 @@ import { loadPrompt } from '../extract/prompt.js';
 import { createRulesExtractor } from '../extract/rules-extractor.js';
 import { createFileCacheStore, withCache } from '../providers/cached.js';
 import { createOpenAiClient } from '../providers/openai.js';
+import { createOpenAiBatchClient, type OpenAiBatchOptions } from '../providers/openai-batch.js';
 import { withThrottle, type ThrottleOptions } from '../providers/throttled.js';
 import { countTokens } from '../extract/count-tokens.js';
 import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
@@ -23,15 +24,23 @@ export type ExtractorOptions = {
   readonly replayOnly?: boolean;
   /** Batch runs: rate limits and visible retries here instead of the SDK's silent ones. */
   readonly throttle?: Omit<ThrottleOptions, 'estimateTokens'>;
+  /** Batch runs with --batch-api: requests go through the OpenAI Batch API instead. */
+  readonly batchApi?: Pick<OpenAiBatchOptions, 'statePath' | 'pollIntervalMs' | 'onEvent'>;
 };
 
 export async function createExtractor(
   config: ResolvedExtractorConfig,
   options: ExtractorOptions = {},
 ): Promise<{ extractor: NarrativeExtractor; prices: PriceTable }> {
-  if (config.provider === 'rules') return { extractor: createRulesExtractor(), prices: DEFAULT_PRICES };
+  if (config.provider === 'rules') {
+    if (options.batchApi) throw new ConfigError('--batch-api sends requests to a model: choose one with --provider openai --model ID');
+    return { extractor: createRulesExtractor(), prices: DEFAULT_PRICES };
+  }
+  if (options.batchApi && config.provider !== 'openai') throw new ConfigError('--batch-api is the OpenAI Batch API: it needs --provider openai');
   const client =
-    config.provider === 'openai'
+    config.provider === 'openai' && options.batchApi
+      ? createOpenAiBatchClient({ apiKey: config.apiKey ?? 'no-key', ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), model: config.model, ...options.batchApi })
+      : config.provider === 'openai'
       ? createOpenAiClient({
           // Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK wants a non-empty one.
           apiKey: config.apiKey ?? 'no-key',
@@ -49,7 +58,7 @@ export async function createExtractor(
           timeoutMs: config.timeoutMs,
         });
   if (options.replayOnly && !config.cacheDirectory) throw new ConfigError('--replay-only answers from the cache: it cannot be combined with --no-cache');
-  const throttled = options.throttle
+  const throttled = options.throttle && !options.batchApi
     ? withThrottle(client, { ...options.throttle, estimateTokens: (request) => countTokens(request.messages.map((message) => message.content).join('\n')) })
     : client;
   // Answers from the cache are not throttled: the cache sits in front.

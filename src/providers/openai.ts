@@ -37,27 +37,10 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
   const canFallBack = (options.responseFormat ?? 'auto') === 'auto';
 
   async function send(request: CompletionRequest, format: 'json_schema' | 'json_object'): Promise<CompletionResponse> {
-    const messages = format === 'json_object' ? withSchemaInPrompt(request) : request.messages;
-    const completion = await client.chat.completions.create(
-      {
-      model: options.model,
-      messages: messages.map((message) => ({ role: message.role, content: message.content })),
-      response_format:
-        format === 'json_schema'
-          ? { type: 'json_schema', json_schema: { name: request.jsonSchema.name, schema: request.jsonSchema.schema, strict: true } }
-          : { type: 'json_object' },
-      temperature: 0,
-      },
-      { signal: AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEADLINE_MS) },
-    );
-    const choice = completion.choices[0];
-    return {
-      text: choice?.message.content ?? '',
-      usage: { inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 },
-      finishReason: choice?.finish_reason ?? 'unknown',
-      refusal: choice?.message.refusal ?? null,
-      responseFormat: format,
-    };
+    const completion = await client.chat.completions.create(chatCompletionBody(options.model, request, format), {
+      signal: AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEADLINE_MS),
+    });
+    return completionResponse(completion, format);
   }
 
   return {
@@ -80,6 +63,32 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
         throw toProviderError(error, options);
       }
     },
+  };
+}
+
+/** The body of a chat completion asking for JSON: strict json_schema, or json_object with the schema in the prompt. */
+export function chatCompletionBody(model: string, request: CompletionRequest, format: 'json_schema' | 'json_object') {
+  const messages = format === 'json_object' ? withSchemaInPrompt(request) : request.messages;
+  return {
+    model,
+    messages: messages.map((message) => ({ role: message.role, content: message.content })),
+    response_format:
+      format === 'json_schema'
+        ? { type: 'json_schema' as const, json_schema: { name: request.jsonSchema.name, schema: request.jsonSchema.schema, strict: true } }
+        : { type: 'json_object' as const },
+    temperature: 0,
+  };
+}
+
+/** A chat completion (from the API or a batch's output line) as the provider-neutral response. */
+export function completionResponse(completion: OpenAI.Chat.ChatCompletion, format: 'json_schema' | 'json_object'): CompletionResponse {
+  const choice = completion.choices[0];
+  return {
+    text: choice?.message.content ?? '',
+    usage: { inputTokens: completion.usage?.prompt_tokens ?? 0, outputTokens: completion.usage?.completion_tokens ?? 0 },
+    finishReason: choice?.finish_reason ?? 'unknown',
+    refusal: choice?.message.refusal ?? null,
+    responseFormat: format,
   };
 }
 

@@ -86,8 +86,10 @@ export type MockOpenAiServer = {
   readonly port: number;
   /** Every request received, in order; `respond`'s index is the position in this list. */
   readonly requests: MockRequest[];
-  /** Only the POST /v1/chat/completions requests. */
+  /** Only the POST /v1/chat/completions requests (a batch's lines appear here too, with `batchId`). */
   chatRequests(): MockRequest[];
+  /** Batches created through POST /v1/batches, in order (status, input and output file ids). */
+  readonly batches: ReadonlyArray<{ readonly id: string; readonly status: string; readonly input_file_id: string; readonly output_file_id: string | null; readonly polls: number }>;
   /** Replaces the script and clears `requests`, so one server can serve a whole test file. */
   respondWith(respond: Respond): void;
   /** Drops pending delayed answers and open connections, then stops listening. */

@@ -100,6 +100,8 @@ export async function startMockOpenAiServer({ respond, port = 0 } = {}) {
     if (request.method === 'GET' && request.path === '/v1/models') {
       return sendJson(outgoing, 200, { object: 'list', data: [{ id: 'mock-model', object: 'model', created: 0, owned_by: 'mock' }] });
     }
+    const batchRoute = await handleFilesAndBatches(request, outgoing);
+    if (batchRoute) return undefined;
     if (request.method !== 'POST' || request.path !== '/v1/chat/completions') {
       return sendError(outgoing, { status: 404, message: `mock-openai-server: no route for ${request.method} ${request.path}`, type: 'invalid_request_error', code: 'unknown_url' });
     }
@@ -134,6 +136,71 @@ export async function startMockOpenAiServer({ respond, port = 0 } = {}) {
     });
   }
 
+  // The Files and Batch APIs: an uploaded JSONL of chat requests becomes a batch that is
+  // "validating", then "in_progress", and "completed" on the next poll; its output file holds one
+  // line per request, answered by `respond` as if it had been sent to /v1/chat/completions.
+  const files = new Map();
+  const batches = [];
+  async function handleFilesAndBatches(request, outgoing) {
+    const { method, path } = request;
+    if (method === 'POST' && path === '/v1/files') {
+      const content = multipartFile(request);
+      if (content === null) return sendError(outgoing, { status: 400, message: 'mock-openai-server: no file in the upload' }) ?? true;
+      const id = `file-mock-${files.size + 1}`;
+      files.set(id, content);
+      sendJson(outgoing, 200, { id, object: 'file', bytes: Buffer.byteLength(content), created_at: Math.floor(Date.now() / 1000), filename: 'batch.jsonl', purpose: 'batch', status: 'processed' });
+      return true;
+    }
+    const fileContent = /^\/v1\/files\/([^/]+)\/content$/.exec(path);
+    if (method === 'GET' && fileContent) {
+      const content = files.get(fileContent[1]);
+      if (content === undefined) return sendError(outgoing, { status: 404, message: `no file ${fileContent[1]}` }) ?? true;
+      outgoing.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': Buffer.byteLength(content) });
+      outgoing.end(content);
+      return true;
+    }
+    if (method === 'POST' && path === '/v1/batches') {
+      const input = files.get(request.body?.input_file_id);
+      if (input === undefined) return sendError(outgoing, { status: 400, message: 'input_file_id does not name an uploaded file' }) ?? true;
+      const batch = { id: `batch_mock_${batches.length + 1}`, object: 'batch', endpoint: request.body.endpoint, input_file_id: request.body.input_file_id, completion_window: request.body.completion_window, status: 'validating', output_file_id: null, error_file_id: null, created_at: Math.floor(Date.now() / 1000), request_counts: { total: input.split('\n').filter(Boolean).length, completed: 0, failed: 0 }, polls: 0 };
+      batches.push(batch);
+      sendJson(outgoing, 200, publicBatch(batch));
+      return true;
+    }
+    const batchPath = /^\/v1\/batches\/([^/]+)$/.exec(path);
+    if (method === 'GET' && batchPath) {
+      const batch = batches.find((candidate) => candidate.id === batchPath[1]);
+      if (!batch) return sendError(outgoing, { status: 404, message: `no batch ${batchPath[1]}` }) ?? true;
+      batch.polls += 1;
+      if (batch.status === 'validating') batch.status = 'in_progress';
+      else if (batch.status === 'in_progress') await completeBatch(batch);
+      sendJson(outgoing, 200, publicBatch(batch));
+      return true;
+    }
+    return false;
+  }
+
+  async function completeBatch(batch) {
+    const lines = [];
+    for (const line of files.get(batch.input_file_id).split('\n').filter(Boolean)) {
+      const item = JSON.parse(line);
+      const inner = { method: 'POST', path: item.url, headers: {}, body: item.body, rawBody: JSON.stringify(item.body), receivedAt: performance.now(), batchId: batch.id, customId: item.custom_id };
+      const index = requests.push(inner) - 1;
+      const action = (await script(inner, index)) ?? {};
+      if (typeof action.status === 'number' && action.status >= 400) {
+        batch.request_counts.failed += 1;
+        lines.push({ id: `batch_req_${index}`, custom_id: item.custom_id, response: { status_code: action.status, request_id: `req_${index}`, body: { error: { message: action.message ?? 'mock failure', type: 'server_error' } } }, error: null });
+      } else {
+        batch.request_counts.completed += 1;
+        lines.push({ id: `batch_req_${index}`, custom_id: item.custom_id, response: { status_code: 200, request_id: `req_${index}`, body: buildCompletion(inner, action, ++sequence) }, error: null });
+      }
+    }
+    const outputId = `file-mock-${files.size + 1}`;
+    files.set(outputId, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    batch.output_file_id = outputId;
+    batch.status = 'completed';
+  }
+
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -149,6 +216,7 @@ export async function startMockOpenAiServer({ respond, port = 0 } = {}) {
     port: address.port,
     requests,
     chatRequests: () => requests.filter((request) => request.path === '/v1/chat/completions'),
+    batches,
     respondWith(next) {
       if (typeof next !== 'function') throw new TypeError('respondWith(respond): respond must be a function');
       script = next;
@@ -201,6 +269,24 @@ function buildCompletion(request, action, sequence) {
     choices: [{ index: 0, message, logprobs: null, finish_reason: action.finishReason ?? finishReason }],
     usage: usageFor(request, answerText, action.usage),
   };
+}
+
+function publicBatch(batch) {
+  const { polls, ...visible } = batch;
+  void polls;
+  return visible;
+}
+
+/** The file part of a multipart/form-data upload, as text (batch files are JSONL). */
+function multipartFile(request) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(request.headers['content-type'] ?? '');
+  if (!boundary) return null;
+  for (const part of request.rawBody.split(`--${boundary[1] ?? boundary[2]}`)) {
+    if (!/name="file"/.test(part)) continue;
+    const start = part.indexOf('\r\n\r\n');
+    return start === -1 ? null : part.slice(start + 4).replace(/\r\n$/, '');
+  }
+  return null;
 }
 
 function sendJson(outgoing, status, value) {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Language } from '../../checks/language.js';
 import { listInputs } from '../../batch/list-inputs.js';
@@ -6,6 +7,7 @@ import { configKey } from '../../batch/config-key.js';
 import { UsageError } from '../../errors.js';
 import { exportResults, type ExportSummary } from '../../export/export-results.js';
 import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
+import type { BatchApiEvent } from '../../providers/openai-batch.js';
 import type { RetryEvent } from '../../providers/throttled.js';
 import { formatDuration, renderProgress, type BatchProgress } from '../../render/render-progress.js';
 import { EXIT, type CliIo } from '../io.js';
@@ -27,6 +29,10 @@ the same document under two names is read once.
   --rpm N, --tpm N       at most N requests / N tokens per minute to the LLM endpoint
   --max-retries N        retries of a failed LLM call: 429, 5xx, timeouts (default 5; back-off
                          doubles from 1 s with jitter, never shorter than the endpoint's retry-after)
+  --batch-api            send the model requests through the OpenAI Batch API (about half the
+                         price, answers within 24 h): gathered into batches, polled, joined back by
+                         custom_id; a restarted run picks up its batches by id (DIR/batch-api.json)
+  --poll-interval S      seconds between polls of a batch (default 30)
   --lang en              messages in English
 Narrative options as for extract: --provider, --model, --no-cache, --max-attempts,
 --response-format, --prices.`;
@@ -39,6 +45,8 @@ type Options = {
   rpm?: number;
   tpm?: number;
   maxRetries: number;
+  batchApi: boolean;
+  pollIntervalSeconds: number;
   language: Language;
   extractor: Record<string, string | number | boolean>;
 };
@@ -50,6 +58,13 @@ function positiveInteger(name: string, value: string | undefined, fallback?: num
     throw new UsageError(`${name} must be a whole number${name === '--max-retries' ? '' : ' above 0'}, not "${value}"`);
   }
   return number;
+}
+
+function pollInterval(value: string | undefined): number {
+  if (value === undefined) return 30;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--poll-interval takes seconds above 0, not "${value}"`);
+  return seconds;
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
@@ -66,6 +81,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         rpm: { type: 'string' },
         tpm: { type: 'string' },
         'max-retries': { type: 'string' },
+        'batch-api': { type: 'boolean', default: false },
+        'poll-interval': { type: 'string' },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
         provider: { type: 'string' },
@@ -95,6 +112,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     ...(rpm ? { rpm } : {}),
     ...(tpm ? { tpm } : {}),
     maxRetries: positiveInteger('--max-retries', values['max-retries'], 5)!,
+    batchApi: values['batch-api'] === true,
+    pollIntervalSeconds: pollInterval(values['poll-interval']),
     language: values.lang,
     extractor: {
       ...(values.provider ? { provider: values.provider } : {}),
@@ -128,6 +147,9 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       onRetry: progress.retry,
       onRateLimitWait: progress.wait,
     },
+    ...(options.batchApi
+      ? { batchApi: { statePath: join(options.out, 'batch-api.json'), pollIntervalMs: options.pollIntervalSeconds * 1000, onEvent: progress.batchApi } }
+      : {}),
   });
   const stop = new AbortController();
   const onInterrupt = () => {
@@ -145,7 +167,8 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       schemaHash: narrativeJsonSchema().hash,
       prices: extraction.prices,
       language: options.language,
-      concurrency: options.concurrency,
+      // With the Batch API every report waits for its batch at once: they must all be in flight.
+      concurrency: options.batchApi ? listing.files.length : options.concurrency,
       onEvent: progress.event,
       signal: stop.signal,
     });
@@ -244,6 +267,12 @@ function createProgress(io: CliIo, total: number) {
       counts.retries += 1;
       waitUntil = Date.now() + event.delayMs;
       line(`nianbao: LLM call failed (${event.status ?? 'no answer'}), retry ${event.attempt}/${event.maxRetries} in ${formatDuration(event.delayMs)}: ${event.reason}`);
+    },
+    batchApi(event: BatchApiEvent) {
+      if (event.kind === 'submitted') line(`nianbao: Batch API: submitted ${event.batchId} with ${event.requests} request(s)`);
+      else if (event.kind === 'resumed') line(`nianbao: Batch API: picking up ${event.batchId} (${event.requests} request(s)) from an earlier run`);
+      else if (event.kind === 'status') line(`nianbao: Batch API: ${event.batchId} ${event.status}, ${event.completed}/${event.total} done, ${event.failed} failed`);
+      else line(`nianbao: Batch API: ${event.batchId} finished: ${event.answered} answered, ${event.retried} to retry in the next batch, ${event.failed} failed`);
     },
     wait(delayMs: number) {
       waitUntil = Math.max(waitUntil, Date.now() + delayMs);
