@@ -176,6 +176,8 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
     process.removeListener('SIGINT', onInterrupt);
     progress.finish();
   }
+  // Tens of seconds for 10 000 reports: say what is happening.
+  io.stderr.write(`nianbao: writing reports.csv, findings.csv, results.xlsx and results.sqlite from ${join(options.out, 'results.jsonl')}\n`);
   const summary = await exportResults(options.out, configKey(outcome.config), options.language);
   io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped));
   if (listing.problems.length > 0 || progress.counts().failed > 0) {

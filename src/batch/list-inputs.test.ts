@@ -1,0 +1,37 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listInputs } from './list-inputs.js';
+
+let root = '';
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'nianbao-list-'));
+  for (const path of ['reports/2023/a.txt', 'reports/2023/b.pdf', 'reports/2024/c.docx', 'reports/2024/old.doc', 'reports/.cache/x.txt', 'reports/out/results.jsonl', 'reports/out/d.md', 'reports/notes.xlsx']) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), 'x');
+  }
+  await writeFile(join(root, 'list.txt'), `# the 2023 ones again, and one that is gone\n${join(root, 'reports/2023/a.txt')}\n\n${join(root, 'missing.pdf')}\n`);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('listInputs', () => {
+  it('walks directories in order, skipping hidden folders, the output folder and other file types', async () => {
+    const { files, problems } = await listInputs([join(root, 'reports')], [], [join(root, 'reports/out')]);
+    expect(files.map((file) => file.slice(root.length + 1))).toEqual(['reports/2023/a.txt', 'reports/2023/b.pdf', 'reports/2024/c.docx', 'reports/2024/old.doc']);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads list files (comments and blank lines skipped), lists a path once, and names what is missing', async () => {
+    const { files, problems } = await listInputs([join(root, 'reports/2023/a.txt')], [join(root, 'list.txt'), join(root, 'no-list.txt')]);
+    expect(files).toEqual([join(root, 'reports/2023/a.txt')]);
+    expect(problems).toEqual([
+      { path: join(root, 'no-list.txt'), message: 'cannot read this list file' },
+      { path: join(root, 'missing.pdf'), message: 'no such file or directory' },
+    ]);
+  });
+});
