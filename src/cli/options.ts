@@ -13,6 +13,41 @@ export type CommonOptions = {
   readonly extractor: ExtractorFlags;
 };
 
+/** The narrative extractor's flags, shared by extract, check and batch. */
+export const NARRATIVE_OPTIONS = {
+  provider: { type: 'string' },
+  model: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  'max-attempts': { type: 'string' },
+  'response-format': { type: 'string' },
+  prices: { type: 'string' },
+} as const;
+
+type NarrativeValues = {
+  readonly provider?: string | undefined;
+  readonly model?: string | undefined;
+  readonly 'no-cache'?: boolean | undefined;
+  readonly 'max-attempts'?: string | undefined;
+  readonly 'response-format'?: string | undefined;
+  readonly prices?: string | undefined;
+};
+
+/** The parsed narrative flags as ExtractorFlags, --max-attempts checked. */
+export function extractorFlagsFrom(values: NarrativeValues): ExtractorFlags {
+  const maxAttempts = values['max-attempts'] === undefined ? undefined : Number(values['max-attempts']);
+  if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10)) {
+    throw new UsageError(`--max-attempts must be a whole number from 1 to 10, not "${values['max-attempts']}"`);
+  }
+  return {
+    ...(values.provider ? { provider: values.provider } : {}),
+    ...(values.model ? { model: values.model } : {}),
+    ...(values['no-cache'] ? { cache: false } : {}),
+    ...(maxAttempts ? { maxAttempts } : {}),
+    ...(values['response-format'] ? { responseFormat: values['response-format'] } : {}),
+    ...(values.prices ? { prices: values.prices } : {}),
+  };
+}
+
 /** Parses the flags shared by extract and check; unknown flags are usage errors. */
 export function parseCommonOptions(argv: readonly string[], allowOut: boolean): CommonOptions {
   let parsed;
@@ -25,12 +60,7 @@ export function parseCommonOptions(argv: readonly string[], allowOut: boolean): 
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
-        provider: { type: 'string' },
-        model: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        'max-attempts': { type: 'string' },
-        'response-format': { type: 'string' },
-        prices: { type: 'string' },
+        ...NARRATIVE_OPTIONS,
         ...(allowOut ? { out: { type: 'string' as const } } : {}),
       },
     });
@@ -41,17 +71,6 @@ export function parseCommonOptions(argv: readonly string[], allowOut: boolean): 
   const language = values.lang;
   if (language !== 'zh' && language !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(language)}"`);
   const out = 'out' in values && typeof values.out === 'string' ? values.out : undefined;
-  const maxAttempts = values['max-attempts'] === undefined ? undefined : Number(values['max-attempts']);
-  if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10)) {
-    throw new UsageError(`--max-attempts must be a whole number from 1 to 10, not "${values['max-attempts']}"`);
-  }
-  const extractor: ExtractorFlags = {
-    ...(values.provider ? { provider: values.provider } : {}),
-    ...(values.model ? { model: values.model } : {}),
-    ...(values['no-cache'] ? { cache: false } : {}),
-    ...(maxAttempts ? { maxAttempts } : {}),
-    ...(values['response-format'] ? { responseFormat: values['response-format'] } : {}),
-    ...(values.prices ? { prices: values.prices } : {}),
-  };
+  const extractor = extractorFlagsFrom(values);
   return { files: positionals, json: values.json === true, language, help: values.help === true, extractor, ...(out ? { out } : {}) };
 }

@@ -12,6 +12,8 @@ import type { RetryEvent } from '../../providers/throttled.js';
 import { formatDuration, renderProgress, type BatchProgress } from '../../render/render-progress.js';
 import { EXIT, type CliIo } from '../io.js';
 import { prepareExtraction } from '../prepare-extraction.js';
+import { extractorFlagsFrom, NARRATIVE_OPTIONS } from '../options.js';
+import type { ExtractorFlags } from '../../config/resolve-config.js';
 
 export const BATCH_USAGE = `Usage: nianbao batch INPUT... --out DIR [--list FILE]... [options]
 
@@ -48,7 +50,7 @@ type Options = {
   batchApi: boolean;
   pollIntervalSeconds: number;
   language: Language;
-  extractor: Record<string, string | number | boolean>;
+  extractor: ExtractorFlags;
 };
 
 function positiveInteger(name: string, value: string | undefined, fallback?: number): number | undefined {
@@ -85,12 +87,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
         'poll-interval': { type: 'string' },
         lang: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h', default: false },
-        provider: { type: 'string' },
-        model: { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        'max-attempts': { type: 'string' },
-        'response-format': { type: 'string' },
-        prices: { type: 'string' },
+        ...NARRATIVE_OPTIONS,
       },
     });
   } catch (error) {
@@ -101,7 +98,6 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   if (!values.out) throw new UsageError('batch needs --out DIR');
   if (positionals.length === 0 && !values.list) throw new UsageError('batch needs at least one INPUT or --list FILE');
   if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
-  const maxAttempts = positiveInteger('--max-attempts', values['max-attempts']);
   const rpm = positiveInteger('--rpm', values.rpm);
   const tpm = positiveInteger('--tpm', values.tpm);
   return {
@@ -115,14 +111,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     batchApi: values['batch-api'] === true,
     pollIntervalSeconds: pollInterval(values['poll-interval']),
     language: values.lang,
-    extractor: {
-      ...(values.provider ? { provider: values.provider } : {}),
-      ...(values.model ? { model: values.model } : {}),
-      ...(values['no-cache'] ? { cache: false } : {}),
-      ...(maxAttempts ? { maxAttempts } : {}),
-      ...(values['response-format'] ? { responseFormat: values['response-format'] } : {}),
-      ...(values.prices ? { prices: values.prices } : {}),
-    },
+    extractor: extractorFlagsFrom(values),
   };
 }
 

@@ -10,7 +10,7 @@ import { prepareExtraction } from '../prepare-extraction.js';
 
 export const EXTRACT_USAGE = `Usage: nianbao extract FILE... [--json] [--out DIR] [--lang zh|en] [narrative options]
 
-Reads each report (.txt, .md, .html/.htm), parses its three tables cell by cell, extracts the
+Reads each report (.txt, .md, .html/.htm, .pdf, .docx), parses its three tables cell by cell, extracts the
 narrative facts, and checks them.
   --json                 print the result documents as JSON only (an array when several files)
   --out DIR              also write one JSON result per file into DIR
