@@ -36,10 +36,12 @@ export async function countTokensOffThread(texts: readonly string[]): Promise<nu
   const id = nextId++;
   // Referenced only while it owes an answer, so an idle worker never keeps the process alive.
   if (pending.size === 0) thread.ref();
-  return new Promise<number[]>((resolve, reject) => {
+  const counted = new Promise<number[]>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     thread.postMessage({ id, texts });
   });
+  // A worker that died (it could not load tiktoken, say) costs speed, never the report.
+  return counted.catch(() => texts.map(countTokens));
 }
 
 function startWorker(): Worker | null {
