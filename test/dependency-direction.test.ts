@@ -19,8 +19,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   eval: ['report', 'pipeline', 'render', 'errors'],
   batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors'],
   export: ['report', 'checks', 'batch'],
+  tui: ['report', 'checks', 'render', 'ingest', 'pipeline', 'batch', 'errors'],
   config: ['errors', 'providers'],
-  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'extract', 'providers', 'config', 'errors'],
+  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'extract', 'providers', 'config', 'errors'],
 };
 // Only these stages touch the disk; checks, sections, tables and render are pure.
 const PURE = ['report', 'sections', 'tables', 'checks', 'render'];
@@ -30,7 +31,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === '__fixtures__' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
   });
 }
 

@@ -4,6 +4,7 @@ import { CHECK_USAGE, runCheck } from './commands/check.js';
 import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.js';
 import { VIEW_USAGE, runView } from './commands/view.js';
+import { TUI_USAGE, runTuiCommand } from './commands/tui.js';
 import { EXIT, type CliIo } from './io.js';
 
 export const USAGE = `nianbao — 政府信息公开工作年度报告 → checked, structured data
@@ -14,6 +15,7 @@ Usage:
   nianbao batch INPUT... --out DIR [--list FILE]... [--concurrency N] [--rpm N] [--tpm N]
   nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
   nianbao view FILE --html [--out FILE.html | --out -]
+  nianbao tui FILE | DIR | results.jsonl
   nianbao --help | --version
 
 Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input or unwritable output · 4 narrative extraction failed (the tables were still read)
@@ -26,11 +28,13 @@ ${BATCH_USAGE}
 
 ${EVAL_USAGE}
 
-${VIEW_USAGE}`;
+${VIEW_USAGE}
+
+${TUI_USAGE}`;
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView };
+export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView, tui: runTuiCommand };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
