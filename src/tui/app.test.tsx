@@ -69,6 +69,15 @@ describe('the review UI', () => {
     unmount();
   });
 
+  it('without colours the selection and the span are marked with characters', async () => {
+    const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} color={false} />);
+    expect(lastFrame()).toContain('› 灵武市司法局');
+    await press(stdin, 'j', ENTER, ENTER);
+    await settle();
+    expect(lastFrame()).toMatch(/⟦[^⟧]+⟧/);
+    unmount();
+  });
+
   it('? shows the keys; q quits', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} />);
     await press(stdin, '?');

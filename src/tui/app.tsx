@@ -12,6 +12,8 @@ export type AppProps = {
   readonly loadText: (result: Result) => Promise<string>;
   readonly width?: number;
   readonly height?: number;
+  /** false (NO_COLOR): the selection and the highlighted span are marked with characters instead. */
+  readonly color?: boolean;
 };
 
 /** Something in an open report that has a place in the source: a finding, or a stated number. */
@@ -52,7 +54,7 @@ function matches(entry: ReportEntry, filter: string): boolean {
 }
 
 /** The review UI: reports → one report's findings and stated numbers → the source around them. */
-export function App({ entries, loadText, width = 80, height = 24 }: AppProps) {
+export function App({ entries, loadText, width = 80, height = 24, color = true }: AppProps) {
   const { exit } = useApp();
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const [cursor, setCursor] = useState(0);
@@ -119,11 +121,11 @@ export function App({ entries, loadText, width = 80, height = 24 }: AppProps) {
 
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={height - 4} filter={filter} typing={typing} />
+      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={height - 4} filter={filter} typing={typing} color={color} />
     ) : screen.name === 'report' && openResult ? (
-      <ReportScreen result={openResult} items={items} cursor={cursor} width={width} height={height - 4} />
+      <ReportScreen result={openResult} items={items} cursor={cursor} width={width} height={height - 4} color={color} />
     ) : screen.name === 'source' && openResult && items[screen.item] ? (
-      <SourceScreen result={openResult} item={items[screen.item]!} loadText={loadText} width={width} />
+      <SourceScreen result={openResult} item={items[screen.item]!} loadText={loadText} width={width} color={color} />
     ) : null;
   return (
     <Box flexDirection="column" width={width}>
@@ -146,14 +148,20 @@ function windowOf<T>(items: readonly T[], cursor: number, size: number): { start
   return { start, shown: items.slice(start, start + size) };
 }
 
-function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean }) {
+/** The selected line: inverse video, or a "›" in front when colours are off. */
+function selected(text: string, isSelected: boolean, color: boolean, width: number): string {
+  if (color) return text;
+  return truncate(`${isSelected ? '›' : ' '} ${text}`, width);
+}
+
+function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean; color: boolean }) {
   const { start, shown } = windowOf(props.visible, props.cursor, Math.max(3, props.height - 2));
   return (
     <Box flexDirection="column">
       <Text bold>{truncate(`nianbao · ${props.visible.length} report(s)${props.filter || props.typing ? ` · filter: ${props.filter}${props.typing ? '▏' : ''}` : ''}`, props.width)}</Text>
       {shown.map((entry, offset) => (
-        <Text key={start + offset} inverse={start + offset === props.cursor} color={entry.kind === 'failed' ? 'red' : undefined}>
-          {entryLine(entry, props.width)}
+        <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && entry.kind === 'failed' ? 'red' : undefined}>
+          {selected(entryLine(entry, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}
         </Text>
       ))}
     </Box>
@@ -165,7 +173,7 @@ function itemLine(item: Item, width: number): string {
   return truncate(`${item.grounded ? '·' : '⚠'} ${item.path} = ${item.value}  “${item.quote}”`, width);
 }
 
-function ReportScreen(props: { result: Result; items: readonly Item[]; cursor: number; width: number; height: number }) {
+function ReportScreen(props: { result: Result; items: readonly Item[]; cursor: number; width: number; height: number; color: boolean }) {
   const { result } = props;
   const { start, shown } = windowOf(props.items, props.cursor, Math.max(3, props.height - 3));
   const found = new Set(result.sections.map((section) => section.key));
@@ -175,15 +183,15 @@ function ReportScreen(props: { result: Result; items: readonly Item[]; cursor: n
       <Text dimColor>{truncate(`sections ${['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'].map((key, index) => `${'一二三四五六'[index]}${found.has(key as never) ? '✓' : '✗'}`).join(' ')} · ${result.findings.length} finding(s) · ${props.items.length - result.findings.length} stated number(s)`, props.width)}</Text>
       {props.items.length === 0 ? <Text>no findings and no stated numbers</Text> : null}
       {shown.map((item, offset) => (
-        <Text key={start + offset} inverse={start + offset === props.cursor} color={item.kind === 'finding' && item.finding.severity === 'error' ? 'red' : undefined}>
-          {itemLine(item, props.width)}
+        <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && item.kind === 'finding' && item.finding.severity === 'error' ? 'red' : undefined}>
+          {selected(itemLine(item, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}
         </Text>
       ))}
     </Box>
   );
 }
 
-function SourceScreen(props: { result: Result; item: Item; loadText: (result: Result) => Promise<string>; width: number }) {
+function SourceScreen(props: { result: Result; item: Item; loadText: (result: Result) => Promise<string>; width: number; color: boolean }) {
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -210,9 +218,13 @@ function SourceScreen(props: { result: Result; item: Item; loadText: (result: Re
                 <Text dimColor>{`line ${excerpt.line}`}</Text>
                 <Text wrap="wrap">
                   {excerpt.before}
-                  <Text inverse color="yellow">
-                    {excerpt.highlighted}
-                  </Text>
+                  {props.color ? (
+                    <Text inverse color="yellow">
+                      {excerpt.highlighted}
+                    </Text>
+                  ) : (
+                    `⟦${excerpt.highlighted}⟧`
+                  )}
                   {excerpt.after}
                 </Text>
               </Box>

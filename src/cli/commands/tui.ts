@@ -16,11 +16,14 @@ export async function runTuiCommand(argv: readonly string[], io: CliIo): Promise
   const [input, ...rest] = argv;
   if (!input || rest.length > 0) throw new UsageError('tui takes one FILE, DIR or results.jsonl');
   if (io.stdout.isTTY !== true) throw new UsageError('tui needs a terminal; for files or pipes use extract, check or batch');
+  // NO_COLOR (https://no-color.org): chalk, under ink, does not read it; FORCE_COLOR=0 it does.
+  const color = !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb';
+  if (!color) process.env['FORCE_COLOR'] = '0';
   // React and ink load only for this command.
   const { loadReports, loadText } = await import('../../tui/load-reports.js');
   const { runTui } = await import('../../tui/run-tui.js');
   const entries = await loadReports(input);
   const size = { width: Math.max(60, process.stdout.columns ?? 80), height: Math.max(20, process.stdout.rows ?? 24) };
-  await runTui(entries, loadText, size);
+  await runTui(entries, loadText, size, color);
   return EXIT.ok;
 }
