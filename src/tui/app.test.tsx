@@ -28,6 +28,16 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const ENTER = '\r';
 const ESCAPE = '\u001b';
 
+/** Waits (up to 3 s, for a loaded machine) until the frame shows `text`; returns the frame. */
+async function frameWith(lastFrame: () => string | undefined, text: string | RegExp): Promise<string> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const frame = lastFrame() ?? '';
+    if ((typeof text === 'string' ? frame.includes(text) : text.test(frame)) || Date.now() > deadline) return frame;
+    await settle();
+  }
+}
+
 async function press(stdin: { write(data: string): void }, ...keys: string[]) {
   for (const key of keys) {
     stdin.write(key);
@@ -49,39 +59,41 @@ describe('the review UI', () => {
   it('filter → open seed 004 → its 微博 89/92 conflict → both sentences, highlighted in the source', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} />);
     await press(stdin, '/', '民', '政', ENTER);
-    expect(lastFrame()).toContain('nianbao · 1 report(s) · filter: 民政');
+    expect(await frameWith(lastFrame, 'filter: 民政')).toContain('nianbao · 1 report(s) · filter: 民政');
     await press(stdin, ENTER);
-    expect(lastFrame()).toContain('灵武市民政局 · 2024 · 2021');
-    const items = lastFrame()!.split('\n');
+    const report = await frameWith(lastFrame, '灵武市民政局 · 2024 · 2021');
+    expect(report).toContain('灵武市民政局 · 2024 · 2021');
+    const items = report.split('\n');
     const conflict = items.findIndex((line) => line.includes('narrative.conflictingFigures'));
     expect(conflict).toBeGreaterThan(1);
     // The cursor starts on the first item, two lines below the header.
     await press(stdin, ...Array.from({ length: conflict - 2 }, () => 'j'), ENTER);
-    await settle();
-    const source = lastFrame()!;
+    // The source is read asynchronously: wait for both excerpts.
+    const source = await frameWith(lastFrame, /line \d+[\s\S]*line \d+/);
     expect(source).toContain('narrative.conflictingFigures');
     const finding = seed004.result.findings.find((candidate) => candidate.id === 'narrative.conflictingFigures')!;
     expect(finding.spans).toHaveLength(2);
     for (const span of finding.spans) expect(source).toContain(seed004.text.slice(span.start, span.end).replace(/\s+/g, ' ').slice(0, 12));
     expect(source.match(/line \d+/g)).toHaveLength(2);
     await press(stdin, ESCAPE);
-    expect(lastFrame()).toContain('灵武市民政局 · 2024');
+    expect(await frameWith(lastFrame, 'stated number(s)')).toContain('灵武市民政局 · 2024');
     unmount();
   });
 
   it('without colours the selection and the span are marked with characters', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} color={false} />);
     expect(lastFrame()).toContain('› 灵武市司法局');
-    await press(stdin, 'j', ENTER, ENTER);
-    await settle();
-    expect(lastFrame()).toMatch(/⟦[^⟧]+⟧/);
+    await press(stdin, 'j', ENTER);
+    await frameWith(lastFrame, 'stated number(s)');
+    await press(stdin, ENTER);
+    expect(await frameWith(lastFrame, /⟦[^⟧]+⟧/)).toMatch(/⟦[^⟧]+⟧/);
     unmount();
   });
 
   it('? shows the keys; q quits', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} />);
     await press(stdin, '?');
-    expect(lastFrame()).toContain('/      filter the list');
+    expect(await frameWith(lastFrame, 'filter the list')).toContain('/      filter the list');
     await press(stdin, 'q');
     unmount();
   });
