@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language } from '../checks/language.js';
 import { UsageError } from '../errors.js';
 
@@ -12,6 +12,27 @@ export type CommonOptions = {
   readonly help: boolean;
   readonly extractor: ExtractorFlags;
 };
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs, strict, with any mistake in the command line turned into a UsageError (exit 2). */
+export function parseCommandLine<const Options extends OptionsConfig>(
+  argv: readonly string[],
+  options: Options,
+  allowPositionals = true,
+): ReturnType<typeof parseArgs<{ args: string[]; strict: true; allowPositionals: boolean; options: Options }>> {
+  try {
+    return parseArgs({ args: [...argv], strict: true, allowPositionals, options });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** --lang: Chinese messages unless English is asked for. */
+export function parseLanguage(value: string | undefined): Language {
+  if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(value)}"`);
+  return value;
+}
 
 /** The narrative extractor's flags, shared by extract, check and batch. */
 export const NARRATIVE_OPTIONS = {
@@ -50,26 +71,15 @@ export function extractorFlagsFrom(values: NarrativeValues): ExtractorFlags {
 
 /** Parses the flags shared by extract and check; unknown flags are usage errors. */
 export function parseCommonOptions(argv: readonly string[], allowOut: boolean): CommonOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh' },
-        help: { type: 'boolean', short: 'h', default: false },
-        ...NARRATIVE_OPTIONS,
-        ...(allowOut ? { out: { type: 'string' as const } } : {}),
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(argv, {
+    json: { type: 'boolean', default: false },
+    lang: { type: 'string', default: 'zh' },
+    help: { type: 'boolean', short: 'h', default: false },
+    ...NARRATIVE_OPTIONS,
+    ...(allowOut ? { out: { type: 'string' as const } } : {}),
+  });
   const { values, positionals } = parsed;
-  const language = values.lang;
-  if (language !== 'zh' && language !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(language)}"`);
+  const language = parseLanguage(values.lang);
   const out = 'out' in values && typeof values.out === 'string' ? values.out : undefined;
   const extractor = extractorFlagsFrom(values);
   return { files: positionals, json: values.json === true, language, help: values.help === true, extractor, ...(out ? { out } : {}) };

@@ -1,19 +1,9 @@
+import type { CrossYearFinding } from '../checks/cross-year.js';
 import type { Result } from '../report/schemas.js';
 import { FINDING_IDS } from '../report/schemas.js';
 import { TABLE_LAYOUTS } from '../report/table-layout.js';
 import { columnLabel, REVIEW_LITIGATION_CELLS, REVIEW_LITIGATION_ROW } from '../report/template.js';
 import { cellValue } from '../checks/equations.js';
-
-/** The cell keys of both templates, 2021 first, as full dotted paths (the spec's keys). */
-export const CELL_COLUMNS: readonly string[] = (() => {
-  const paths: string[] = [];
-  for (const layout of [TABLE_LAYOUTS['2021'], TABLE_LAYOUTS['2019']]) {
-    for (const row of layout.activeDisclosure) for (const column of row.columns) paths.push(`activeDisclosure.${row.path}.${column}`);
-    for (const row of layout.applications) for (const column of row.columns) paths.push(`applications.${row.path}.${column}`);
-  }
-  paths.push(...REVIEW_LITIGATION_CELLS.map((cell) => `reviewLitigation.${cell}`));
-  return [...new Set(paths)];
-})();
 
 /** The template's row and column labels of every cell key (for the database's cell_keys table). */
 export const CELL_LABELS: readonly { cell: string; table: string; row: string; column: string }[] = (() => {
@@ -33,6 +23,9 @@ export const CELL_LABELS: readonly { cell: string; table: string; row: string; c
   }
   return [...labels.values()];
 })();
+
+/** The cell keys of both templates, 2021 first, as full dotted paths (the spec's keys). */
+export const CELL_COLUMNS: readonly string[] = CELL_LABELS.map((label) => label.cell);
 
 export const REPORT_BASE_COLUMNS = [
   'path',
@@ -56,6 +49,12 @@ export const REPORT_COLUMNS: readonly string[] = [
 
 export type CellValue = string | number | null;
 
+/** A report's findings by severity (reports.csv and the database's reports table). */
+export function severityCounts(result: Result): { findings_error: number; findings_warning: number } {
+  const errors = result.findings.filter((finding) => finding.severity === 'error').length;
+  return { findings_error: errors, findings_warning: result.findings.length - errors };
+}
+
 /** One row of reports.csv: meta, every table cell by its key (empty = blank or another template's), finding counts. */
 export function reportRow(result: Result): CellValue[] {
   const counts = new Map<string, number>();
@@ -70,8 +69,7 @@ export function reportRow(result: Result): CellValue[] {
     narrative_provider: result.narrative?.extractor.provider ?? null,
     narrative_model: result.narrative?.extractor.model ?? null,
     cost_usd: result.narrative?.usage.costUsd ?? null,
-    findings_error: result.findings.filter((finding) => finding.severity === 'error').length,
-    findings_warning: result.findings.filter((finding) => finding.severity === 'warning').length,
+    ...severityCounts(result),
   };
   return [
     ...REPORT_BASE_COLUMNS.map((column) => base[column]),
@@ -96,6 +94,11 @@ export const FINDING_COLUMNS = [
   'cells',
   'spans',
 ] as const;
+
+/** A cross-year finding as a findings.csv row: listed under the later report, the earlier one in `cells`. */
+export function crossYearFindingRow(finding: CrossYearFinding): CellValue[] {
+  return [finding.current.path, finding.current.sha256, finding.agency.current, finding.current.year, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, null, `${finding.previous.path} (${finding.previous.year})`, ''];
+}
 
 /** Rows of findings.csv for one report: a finding per row; its cells as "path=value" list. */
 export function findingRows(result: Result): CellValue[][] {

@@ -6,7 +6,7 @@ import type { Language } from '../checks/language.js';
 import { answersConfig } from '../batch/config-key.js';
 import { CROSS_YEAR_FILE, outPath, RESULTS_FILE, streamJsonLines } from '../batch/results-store.js';
 import type { Result } from '../report/schemas.js';
-import { FINDING_COLUMNS, findingRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
+import { crossYearFindingRow, FINDING_COLUMNS, findingRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
 import { csvLine, UTF8_BOM } from './csv.js';
 import { SqliteExport } from './sqlite.js';
 import { writeWorkbook } from './xlsx.js';
@@ -102,7 +102,7 @@ export async function exportResults(directory: string, key: string, language: La
     for (const finding of crossYear) {
       findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.addCrossYear(finding);
-      await addFinding([finding.current.path, finding.current.sha256, finding.agency.current, finding.current.year, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, null, `${finding.previous.path} (${finding.previous.year})`, '']);
+      await addFinding(crossYearFindingRow(finding));
       await write(crossYearJsonl, `${JSON.stringify(finding)}\n`);
     }
     for (const stream of [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile]) await close(stream);

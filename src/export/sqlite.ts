@@ -3,7 +3,7 @@ import type { CrossYearFinding } from '../checks/cross-year.js';
 import { cellValue } from '../checks/equations.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Result } from '../report/schemas.js';
-import { CELL_COLUMNS, CELL_LABELS } from './columns.js';
+import { CELL_COLUMNS, CELL_LABELS, severityCounts } from './columns.js';
 
 const SCHEMA = `
 CREATE TABLE reports (
@@ -91,8 +91,7 @@ export class SqliteExport {
       input_tokens: narrative?.usage.inputTokens ?? null,
       output_tokens: narrative?.usage.outputTokens ?? null,
       cost_usd: narrative?.usage.costUsd ?? null,
-      findings_error: result.findings.filter((finding) => finding.severity === 'error').length,
-      findings_warning: result.findings.filter((finding) => finding.severity === 'warning').length,
+      ...severityCounts(result),
     });
     // Every cell of the report's template, blanks included (value NULL), so a query sees them.
     // Labels live in cell_keys (the template's); each report's printed labels are in results.jsonl.

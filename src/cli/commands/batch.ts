@@ -1,18 +1,17 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Language } from '../../checks/language.js';
 import { listInputs } from '../../batch/list-inputs.js';
 import { runBatch, type BatchEvent } from '../../batch/run-batch.js';
 import { configKey } from '../../batch/config-key.js';
 import { UsageError } from '../../errors.js';
-import { exportResults, type ExportSummary } from '../../export/export-results.js';
+import type { ExportSummary } from '../../export/export-results.js';
 import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
 import type { BatchApiEvent } from '../../providers/openai-batch.js';
 import type { RetryEvent } from '../../providers/throttled.js';
 import { formatDuration, renderProgress, type BatchProgress } from '../../render/render-progress.js';
 import { EXIT, type CliIo } from '../io.js';
 import { prepareExtraction } from '../prepare-extraction.js';
-import { extractorFlagsFrom, NARRATIVE_OPTIONS } from '../options.js';
+import { extractorFlagsFrom, NARRATIVE_OPTIONS, parseCommandLine, parseLanguage } from '../options.js';
 import type { ExtractorFlags } from '../../config/resolve-config.js';
 
 export const BATCH_USAGE = `Usage: nianbao batch INPUT... --out DIR [--list FILE]... [options]
@@ -70,34 +69,27 @@ function pollInterval(value: string | undefined): number {
 }
 
 function parseOptions(argv: readonly string[]): Options | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        list: { type: 'string', multiple: true },
-        concurrency: { type: 'string' },
-        rpm: { type: 'string' },
-        tpm: { type: 'string' },
-        'max-retries': { type: 'string' },
-        'batch-api': { type: 'boolean', default: false },
-        'poll-interval': { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-        help: { type: 'boolean', short: 'h', default: false },
-        ...NARRATIVE_OPTIONS,
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      out: { type: 'string' },
+      list: { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
+      rpm: { type: 'string' },
+      tpm: { type: 'string' },
+      'max-retries': { type: 'string' },
+      'batch-api': { type: 'boolean', default: false },
+      'poll-interval': { type: 'string' },
+      lang: { type: 'string', default: 'zh' },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...NARRATIVE_OPTIONS,
+    },
+  );
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (!values.out) throw new UsageError('batch needs --out DIR');
   if (positionals.length === 0 && !values.list) throw new UsageError('batch needs at least one INPUT or --list FILE');
-  if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${values.lang}"`);
+  const language = parseLanguage(values.lang);
   const rpm = positiveInteger('--rpm', values.rpm);
   const tpm = positiveInteger('--tpm', values.tpm);
   return {
@@ -110,7 +102,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     maxRetries: positiveInteger('--max-retries', values['max-retries'], 5)!,
     batchApi: values['batch-api'] === true,
     pollIntervalSeconds: pollInterval(values['poll-interval']),
-    language: values.lang,
+    language,
     extractor: extractorFlagsFrom(values),
   };
 }
@@ -167,6 +159,8 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
   }
   // Tens of seconds for 10 000 reports: say what is happening.
   io.stderr.write(`nianbao: writing reports.csv, findings.csv, results.xlsx and results.sqlite from ${join(options.out, 'results.jsonl')}\n`);
+  // The exports' libraries (SQLite's native addon among them) load here, not at every start.
+  const { exportResults } = await import('../../export/export-results.js');
   const summary = await exportResults(options.out, configKey(outcome.config), options.language);
   io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped));
   if (listing.problems.length > 0 || progress.counts().failed > 0) {

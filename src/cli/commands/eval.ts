@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseEnv } from '../../config/env.js';
 import { resolveExtractorConfig } from '../../config/resolve-config.js';
 import { AppError, UsageError } from '../../errors.js';
+import { parseCommandLine } from '../options.js';
 import { summarize, type ProviderSummary } from '../../eval/aggregate.js';
 import { checkMinimums, compareWithBaseline, thresholdsSchema, type Regression } from '../../eval/compare-baseline.js';
 import { loadFixtures } from '../../eval/load-fixtures.js';
@@ -135,31 +135,25 @@ function globToRegExp(glob: string): RegExp {
 }
 
 function parseEvalArgs(argv: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        provider: { type: 'string', multiple: true, default: [] },
-        fixtures: { type: 'string' },
-        dir: { type: 'string', default: 'fixtures' },
-        'replay-only': { type: 'boolean', default: false },
-        'no-cache': { type: 'boolean', default: false },
-        concurrency: { type: 'string', default: '4' },
-        baseline: { type: 'string' },
-        thresholds: { type: 'string' },
-        out: { type: 'string', default: 'evals/results' },
-        markdown: { type: 'string' },
-        html: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      provider: { type: 'string', multiple: true, default: [] },
+      fixtures: { type: 'string' },
+      dir: { type: 'string', default: 'fixtures' },
+      'replay-only': { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: '4' },
+      baseline: { type: 'string' },
+      thresholds: { type: 'string' },
+      out: { type: 'string', default: 'evals/results' },
+      markdown: { type: 'string' },
+      html: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    false,
+  );
   const { values } = parsed;
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not "${values.concurrency}"`);

@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { AppError, UsageError } from '../../errors.js';
+import { parseCommandLine, parseLanguage } from '../options.js';
 import { readDocument } from '../../ingest/read-document.js';
 import { analyzeWithExtractor } from '../../pipeline/read-report.js';
 import { renderViewHtml } from '../../render/render-view-html.js';
@@ -50,26 +50,18 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
 }
 
 function parseViewArgs(argv: readonly string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        html: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      html: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      lang: { type: 'string', default: 'zh' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  );
   const { values, positionals } = parsed;
   const help = values.help === true;
-  const language = values.lang;
-  if (language !== 'zh' && language !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(language)}"`);
+  const language = parseLanguage(values.lang);
   if (!help && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'view needs one FILE' : 'view takes one FILE at a time');
   if (!help && !values.html) throw new UsageError('view writes HTML only so far: add --html');
   return { file: positionals[0] ?? '', out: values.out, language, help } as const;
