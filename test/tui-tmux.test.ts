@@ -11,7 +11,10 @@ const BIN = join(ROOT, 'dist/src/cli/main.js');
 const SESSION = `nianbao-tui-${process.pid}`;
 let directory = '';
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+// The tmux server gets a UTF-8 locale (or capture-pane prints Chinese as "_") and CI=true, as on
+// the CI machine: ink draws nothing but the last frame under CI unless the command clears it.
+const TMUX_ENV = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'true' };
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', env: TMUX_ENV });
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 

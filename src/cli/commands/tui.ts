@@ -19,6 +19,10 @@ export async function runTuiCommand(argv: readonly string[], io: CliIo): Promise
   // NO_COLOR (https://no-color.org): chalk, under ink, does not read it; FORCE_COLOR=0 it does.
   const color = !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb';
   if (!color) process.env['FORCE_COLOR'] = '0';
+  // ink draws only the last frame when CI is set (is-in-ci, read when ink loads). This command
+  // has just checked it owns a terminal, so a CI variable left in a dev container must not blank it.
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
   // React and ink load only for this command.
   const { loadReports, loadText } = await import('../../tui/load-reports.js');
   const { runTui } = await import('../../tui/run-tui.js');
