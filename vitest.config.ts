@@ -6,5 +6,7 @@ export default defineConfig({
     // test/live calls a real endpoint: only `npm run test:live` includes it.
     exclude: process.env['LIVE_LLM'] === '1' ? [] : ['test/live/**', 'node_modules/**'],
     testTimeout: 30_000,
+    // ink draws only its last frame when CI is set (is-in-ci): the UI tests read every frame.
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
   },
 });

@@ -19,9 +19,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   eval: ['report', 'pipeline', 'render', 'errors'],
   batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors'],
   export: ['report', 'checks', 'batch'],
-  tui: ['report', 'checks', 'render', 'ingest', 'pipeline', 'batch', 'errors'],
+  chat: ['report', 'sections', 'checks', 'extract', 'providers', 'errors'],
+  label: ['report', 'checks', 'errors'],
+  tui: ['report', 'checks', 'render', 'ingest', 'pipeline', 'batch', 'chat', 'label', 'errors'],
   config: ['errors', 'providers'],
-  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'extract', 'providers', 'config', 'errors'],
+  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'chat', 'label', 'extract', 'providers', 'config', 'errors'],
 };
 // Only these stages touch the disk; checks, sections, tables and render are pure.
 const PURE = ['report', 'sections', 'tables', 'checks', 'render'];

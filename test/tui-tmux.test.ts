@@ -1,7 +1,7 @@
 // The real binary in a real terminal: tmux runs `nianbao tui` at 80×24, keys are sent with
 // send-keys, and each screen is read back with capture-pane.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,10 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/src/cli/main.js');
 const SESSION = `nianbao-tui-${process.pid}`;
 let directory = '';
+const STDERR_LOG = join(tmpdir(), `nianbao-tui-${process.pid}.stderr.log`);
 
-// The tmux server gets a UTF-8 locale (or capture-pane prints Chinese as "_") and CI=true, as on
-// the CI machine: ink draws nothing but the last frame under CI unless the command clears it.
-const TMUX_ENV = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', CI: 'true' };
+// The tmux server gets a UTF-8 locale (or capture-pane prints Chinese as "_").
+const TMUX_ENV = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', env: TMUX_ENV });
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -33,7 +33,11 @@ beforeAll(() => {
   for (const seed of ['seed-000-lingwu-justice-2024', 'seed-003-shapotou-justice-2022', 'seed-004-lingwu-civil-affairs-2024']) {
     copyFileSync(join(ROOT, 'fixtures', seed, 'report.txt'), join(directory, `${seed}.txt`));
   }
-  tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `${process.execPath} ${BIN} tui ${directory}; sleep 30`);
+  // The pane's own environment is spelled out: a UTF-8 locale, a common TERM, and CI=true as CI
+  // machines set it (ink draws nothing but the last frame under CI unless the command clears it).
+  // stderr goes to a file, so a failure to start shows up in the test's message.
+  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true ${process.execPath} ${BIN} tui ${directory} 2>${STDERR_LOG}; sleep 30`;
+  tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
 });
 
 afterAll(() => {
@@ -43,12 +47,14 @@ afterAll(() => {
     // already gone
   }
   rmSync(directory, { recursive: true, force: true });
+  rmSync(STDERR_LOG, { force: true });
 });
 
 describe('nianbao tui in tmux', () => {
   it('list → filter → report → the 89/92 conflict with both sentences → back → quit, in 80×24', async () => {
-    const list = await waitFor('nianbao · 3 report(s)');
-    expect(list).toContain('灵武市民政局');
+    const list = await waitFor('nianbao · 3 report(s)', 20_000);
+    const stderr = existsSync(STDERR_LOG) ? readFileSync(STDERR_LOG, 'utf8') : '(no stderr file)';
+    expect(list, `the first screen did not appear; stderr: ${stderr}; tmux ${tmux('-V').trim()}`).toContain('灵武市民政局');
     expect(list.split('\n').length).toBeLessThanOrEqual(25);
     tmux('send-keys', '-t', SESSION, '/', '民', '政', 'Enter');
     expect(await waitFor('filter: 民政')).toContain('nianbao · 1 report(s)');
@@ -72,5 +78,5 @@ describe('nianbao tui in tmux', () => {
     tmux('send-keys', '-t', SESSION, 'q');
     await pause(800);
     expect(running()).toBe(false);
-  }, 30_000);
+  }, 60_000);
 });

@@ -33,4 +33,6 @@ export interface LlmClient {
   /** Where requests go (base URL), when the provider has one: part of the cache key. */
   readonly endpoint?: string;
   complete(request: CompletionRequest): Promise<CompletionResponse>;
+  /** The same request, its text handed to `onText` piece by piece as it arrives (where the endpoint streams). */
+  stream?(request: CompletionRequest, onText: (delta: string) => void): Promise<CompletionResponse>;
 }

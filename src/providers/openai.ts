@@ -43,26 +43,51 @@ export function createOpenAiClient(options: OpenAiClientOptions): LlmClient {
     return completionResponse(completion, format);
   }
 
+  async function sendStreaming(request: CompletionRequest, format: 'json_schema' | 'json_object', onText: (delta: string) => void): Promise<CompletionResponse> {
+    const stream = await client.chat.completions.create(
+      { ...chatCompletionBody(options.model, request, format), stream: true, stream_options: { include_usage: true } },
+      { signal: AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEADLINE_MS) },
+    );
+    let text = '';
+    let refusal: string | null = null;
+    let finishReason = 'unknown';
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    for await (const chunk of stream) {
+      const choice = chunk.choices[0];
+      if (choice?.delta.content) {
+        text += choice.delta.content;
+        onText(choice.delta.content);
+      }
+      if (choice?.delta.refusal) refusal = (refusal ?? '') + choice.delta.refusal;
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+      if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+    }
+    return { text, usage, finishReason, refusal, responseFormat: format };
+  }
+
+  // Strict json_schema first; an endpoint that has no structured outputs gets json_object from then on.
+  async function withFallback(attempt: (format: 'json_schema' | 'json_object') => Promise<CompletionResponse>): Promise<CompletionResponse> {
+    try {
+      return await attempt(mode);
+    } catch (error) {
+      if (mode === 'json_schema' && canFallBack && rejectsJsonSchema(error)) {
+        mode = 'json_object';
+        try {
+          return await attempt(mode);
+        } catch (retryError) {
+          throw toProviderError(retryError, options);
+        }
+      }
+      throw toProviderError(error, options);
+    }
+  }
+
   return {
     provider: 'openai',
     model: options.model,
     endpoint: options.baseUrl ?? 'https://api.openai.com/v1',
-    async complete(request) {
-      try {
-        return await send(request, mode);
-      } catch (error) {
-        if (mode === 'json_schema' && canFallBack && rejectsJsonSchema(error)) {
-          // The endpoint has no strict structured outputs: use json_object from now on.
-          mode = 'json_object';
-          try {
-            return await send(request, mode);
-          } catch (retryError) {
-            throw toProviderError(retryError, options);
-          }
-        }
-        throw toProviderError(error, options);
-      }
-    },
+    complete: (request) => withFallback((format) => send(request, format)),
+    stream: (request, onText) => withFallback((format) => sendStreaming(request, format, onText)),
   };
 }
 

@@ -314,16 +314,21 @@ function sendError(outgoing, action) {
   outgoing.end(text);
 }
 
-// Server-sent events, for clients that set stream: true: the whole answer in one delta, then usage.
+// Server-sent events, for clients that set stream: true: the answer in deltas of at most 12
+// characters (as endpoints send a few tokens at a time), then the finish reason, then usage.
 function sendStream(outgoing, request, completion) {
   const choice = completion.choices[0];
   const base = { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model, system_fingerprint: completion.system_fingerprint };
-  const delta = { role: 'assistant', content: choice.message.content, refusal: choice.message.refusal };
+  const content = choice.message.content ?? '';
+  const pieces = [];
+  for (let start = 0; start < content.length; start += 12) pieces.push(content.slice(start, start + 12));
+  const first = { role: 'assistant', content: pieces[0] ?? (choice.message.content === null ? null : ''), refusal: choice.message.refusal };
   if (choice.message.tool_calls) {
-    delta.tool_calls = choice.message.tool_calls.map((call, index) => ({ index, ...call }));
+    first.tool_calls = choice.message.tool_calls.map((call, index) => ({ index, ...call }));
   }
+  const deltas = [first, ...pieces.slice(1).map((piece) => ({ content: piece }))];
   const events = [
-    { ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: null }] },
+    ...deltas.map((delta) => ({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: null }] })),
     { ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: choice.finish_reason }] },
   ];
   if (request.body.stream_options?.include_usage) events.push({ ...base, choices: [], usage: completion.usage });
