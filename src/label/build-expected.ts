@@ -1,0 +1,67 @@
+import { mapNumbers } from '../report/map-numbers.js';
+import { expectedSchema, type Expected, type GroundedNumber, type Result, type Tables } from '../report/schemas.js';
+import { keysOf } from '../report/path-keys.js';
+import { findingKey, narrativeKey, type Decisions } from './review.js';
+
+export type FixtureRequest = {
+  readonly id: string;
+  /** The name the report is saved under inside the fixture folder ("report.txt"). */
+  readonly document: string;
+  /**
+   * Whether the narrative is labelled: only when the person says every stated number is listed.
+   * A partial list would count a better model's extra (true) numbers as wrong.
+   */
+  readonly includeNarrative: boolean;
+};
+
+/**
+ * The fixture's expected.json: what the tool read, with the person's edits applied and dismissed
+ * findings left out. Checked against the fixture schema before anything is written.
+ */
+export function buildExpected(result: Result, decisions: Decisions, request: FixtureRequest): Expected {
+  const edited = (key: string) => {
+    const decision = decisions.get(key);
+    return decision?.kind === 'edited' ? decision : undefined;
+  };
+  const agency = edited('meta:agency');
+  const year = edited('meta:year');
+  const tables = result.tables.activeDisclosure && result.tables.applications && result.tables.reviewLitigation ? structuredClone(result.tables) : null;
+  if (tables) {
+    for (const [key, decision] of decisions) {
+      if (decision.kind === 'edited' && key.startsWith('cell:')) setAt(tables, key.slice('cell:'.length), decision.value);
+    }
+  }
+  const narrative =
+    request.includeNarrative && result.narrative
+      ? mapNumbers<GroundedNumber, { value: number; quote: string; year: number | null }>(result.narrative.facts, (number, path) => {
+          const change = edited(narrativeKey(path));
+          return { value: change && typeof change.value === 'number' ? change.value : number.value, quote: number.quote, year: number.year };
+        })
+      : null;
+  const candidate = {
+    id: request.id,
+    document: request.document,
+    origin: result.source.path,
+    constructed: false,
+    format: result.template.format,
+    meta: {
+      agency: agency ? (agency.value === null ? null : String(agency.value)) : result.meta.agency,
+      year: year ? (year.value === null ? null : Number(year.value)) : result.meta.year,
+    },
+    tables,
+    narrative,
+    findings: result.findings.filter((finding) => decisions.get(findingKey(finding))?.kind !== 'dismissed').map((finding) => ({ id: finding.id, path: finding.path })),
+  };
+  const parsed = expectedSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new Error(`the corrected report is not a valid fixture: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function setAt(tables: Tables, path: string, value: number | string | null): void {
+  const keys = keysOf(path);
+  let node = tables as unknown as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[keys.at(-1)!] = typeof value === 'string' ? Number(value) : value;
+}

@@ -1,0 +1,44 @@
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { AppError } from '../errors.js';
+import { tableRowsOf } from '../checks/table-rows.js';
+import type { Result } from '../report/schemas.js';
+import { tableLayoutOf } from '../report/table-layout.js';
+import { buildExpected } from './build-expected.js';
+import { fixtureNotes } from './fixture-notes.js';
+import type { Decisions } from './review.js';
+
+export type SaveFixtureRequest = {
+  readonly fixturesDirectory: string;
+  readonly id: string;
+  readonly includeNarrative: boolean;
+  readonly now?: Date;
+};
+
+const ID = /^[a-z0-9][a-z0-9-]{2,79}$/;
+
+/**
+ * Writes fixtures/<id>/ (a copy of the report, expected.json, NOTES.md) into a hidden folder
+ * first and renames it into place, so a fixture is either whole or absent. Never overwrites.
+ */
+export async function saveFixture(result: Result, decisions: Decisions, request: SaveFixtureRequest): Promise<string> {
+  if (!ID.test(request.id)) throw new AppError('usage', `"${request.id}" is not a fixture id: use 3–80 lower-case letters, digits and hyphens`);
+  const folder = join(request.fixturesDirectory, request.id);
+  if (await stat(folder).then(() => true, () => false)) throw new AppError('output-failed', `${folder} already exists: choose another id`);
+  const document = `report${extname(result.source.path).toLowerCase() || '.txt'}`;
+  const expected = buildExpected(result, decisions, { id: request.id, document, includeNarrative: request.includeNarrative });
+  const layout = tableLayoutOf(result.template.format);
+  const cellCount = layout ? tableRowsOf(layout.format).reduce((total, row) => total + row.cells.length, 0) : 0;
+  const staging = join(request.fixturesDirectory, `.${request.id}.saving-${process.pid}`);
+  try {
+    await mkdir(staging, { recursive: true });
+    await copyFile(result.source.path, join(staging, document));
+    await writeFile(join(staging, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
+    await writeFile(join(staging, 'NOTES.md'), fixtureNotes(result, expected, decisions, request.now ?? new Date(), cellCount));
+    await rename(staging, folder);
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true });
+    throw new AppError('output-failed', `could not save the fixture ${folder}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  return folder;
+}
