@@ -39,7 +39,8 @@ export function offlineAnswer(result: Result, text: string, question: string): C
   );
   const answer: ChatAnswer = {
     answer: [heading, ...chosen.map((candidate) => `· ${candidate.line}`), footer].join('\n'),
-    citations: chosen.flatMap((candidate) => candidate.citations),
+    // A finding repeats the quotes of the numbers it is about: each quote once.
+    citations: [...new Map(chosen.flatMap((candidate) => candidate.citations).map((citation) => [`${citation.value}\u0000${citation.quote}`, citation])).values()],
   };
   const given = [...numbersIn(question), ...(result.meta.year ? [result.meta.year] : [])];
   return { answer: verifyAnswer(answer, text, given), by: 'offline', usage: null };

@@ -12,6 +12,7 @@ import { createOpenAiClient } from '../providers/openai.js';
 import { createOpenAiBatchClient, type OpenAiBatchOptions } from '../providers/openai-batch.js';
 import { withThrottle, type ThrottleOptions } from '../providers/throttled.js';
 import { countTokens } from '../extract/count-tokens.js';
+import type { LlmClient } from '../providers/llm-client.js';
 import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
 import { packageRoot } from './package-root.js';
 
@@ -40,23 +41,7 @@ export async function createExtractor(
   const client =
     config.provider === 'openai' && options.batchApi
       ? createOpenAiBatchClient({ apiKey: config.apiKey ?? 'no-key', ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), model: config.model, ...options.batchApi })
-      : config.provider === 'openai'
-      ? createOpenAiClient({
-          // Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK wants a non-empty one.
-          apiKey: config.apiKey ?? 'no-key',
-          ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-          model: config.model,
-          responseFormat: config.responseFormat,
-          timeoutMs: config.timeoutMs,
-          ...(options.throttle ? { maxRetries: 0 } : {}),
-        })
-      : // LangChain and its providers take a second to load: only when asked for.
-        (await import('../providers/langchain.js')).createLangchainClient({
-          model: config.model,
-          ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-          ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-          timeoutMs: config.timeoutMs,
-        });
+      : await createModelClient(config, options.throttle ? { maxRetries: 0 } : {});
   if (options.replayOnly && !config.cacheDirectory) throw new ConfigError('--replay-only answers from the cache: it cannot be combined with --no-cache');
   const throttled = options.throttle && !options.batchApi
     ? withThrottle(client, { ...options.throttle, estimateTokens: (request) => countTokens(request.messages.map((message) => message.content).join('\n')) })
@@ -70,6 +55,28 @@ export async function createExtractor(
     extractor: createLlmExtractor({ client: cachedClient, prompt, maxAttempts: config.maxAttempts }),
     prices: { ...DEFAULT_PRICES, ...(config.pricesFile ? await loadPrices(config.pricesFile) : {}) },
   };
+}
+
+/** A client of the configured model (OpenAI-compatible, streaming; or LangChain), no cache or throttle. */
+export async function createModelClient(config: Exclude<ResolvedExtractorConfig, { provider: 'rules' }>, options: { readonly maxRetries?: number } = {}): Promise<LlmClient> {
+  if (config.provider === 'openai') {
+    return createOpenAiClient({
+      // Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK wants a non-empty one.
+      apiKey: config.apiKey ?? 'no-key',
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+      model: config.model,
+      responseFormat: config.responseFormat,
+      timeoutMs: config.timeoutMs,
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    });
+  }
+  // LangChain and its providers take a second to load: only when asked for.
+  return (await import('../providers/langchain.js')).createLangchainClient({
+    model: config.model,
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    timeoutMs: config.timeoutMs,
+  });
 }
 
 async function loadPrices(path: string): Promise<PriceTable> {

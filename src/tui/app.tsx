@@ -1,135 +1,366 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useRef, useState } from 'react';
-import { listNumbers } from '../report/map-numbers.js';
-import type { Finding, Result, Span } from '../report/schemas.js';
-import { padEnd, truncate } from '../render/display-width.js';
+import { useRef, useState } from 'react';
+import { useSyncedState } from './use-synced-state.js';
+import type { ChatReply } from '../chat/ask.js';
+import type { ChatTurn } from '../chat/chat-messages.js';
+import { parseEditedNumber, type Decision, type Decisions } from '../label/review.js';
+import { truncate } from '../render/display-width.js';
+import type { Result } from '../report/schemas.js';
+import { itemsOf, tableViewOf, type Item, type ViewCell } from './items.js';
+import { editLine, type LineKey } from './line-editor.js';
 import type { ReportEntry } from './load-reports.js';
-import { sourceExcerpt } from './source-excerpt.js';
+import { ChatScreen, type ChatTurnState } from './screens/chat-screen.js';
+import { ListScreen, matches } from './screens/list-screen.js';
+import { ReportScreen } from './screens/report-screen.js';
+import { RowScreen } from './screens/row-screen.js';
+import { SaveScreen } from './screens/save-screen.js';
+import { SourceScreen } from './screens/source-screen.js';
+import { TablesScreen } from './screens/tables-screen.js';
+
+export type AskRequest = {
+  readonly result: Result;
+  readonly history: readonly ChatTurn[];
+  readonly question: string;
+  readonly onAnswerText: (answerSoFar: string) => void;
+};
 
 export type AppProps = {
   readonly entries: readonly ReportEntry[];
   /** The document text a result's spans point into. */
   readonly loadText: (result: Result) => Promise<string>;
+  /** Answers a question about a report: the configured model, or the offline reader. */
+  readonly ask: (request: AskRequest) => Promise<ChatReply>;
+  /** "openai:gpt-4.1-mini" or "offline (no model configured)", shown on the chat screen. */
+  readonly askLabel: string;
+  /** Writes the reviewed report as a fixture; resolves to the folder written. */
+  readonly save: (result: Result, decisions: Decisions, options: { id: string; includeNarrative: boolean }) => Promise<string>;
+  /** Where fixtures are saved, for the save screen. */
+  readonly fixturesDirectory: string;
   readonly width?: number;
   readonly height?: number;
   /** false (NO_COLOR): the selection and the highlighted span are marked with characters instead. */
   readonly color?: boolean;
 };
 
-/** Something in an open report that has a place in the source: a finding, or a stated number. */
-type Item =
-  | { readonly kind: 'finding'; readonly finding: Finding }
-  | { readonly kind: 'number'; readonly path: string; readonly value: number; readonly quote: string; readonly span: Span | null; readonly grounded: boolean };
+type Screen =
+  | { readonly name: 'list' }
+  | { readonly name: 'report'; readonly entry: number }
+  | { readonly name: 'source'; readonly entry: number; readonly item: number }
+  | { readonly name: 'tables'; readonly entry: number }
+  | { readonly name: 'row'; readonly entry: number; readonly row: number }
+  | { readonly name: 'chat'; readonly entry: number }
+  | { readonly name: 'save'; readonly entry: number };
 
-type Screen = { readonly name: 'list' } | { readonly name: 'report'; readonly entry: number } | { readonly name: 'source'; readonly entry: number; readonly item: number };
+type View = { readonly screen: Screen; readonly cursor: number; readonly filter: string };
+
+/** A line of text being typed at the bottom: a filter, a value, a reason, a fixture id. */
+type Prompt = { readonly label: string; readonly text: string; readonly submit: (text: string) => void };
 
 const HELP = [
-  '↑/↓ or k/j  move          Enter  open',
-  'Esc or ←    back          /      filter the list',
-  '?           this help     q      quit',
+  '↑/↓ k/j move        Enter open        Esc ← back       q quit',
+  '/  filter the list  t  tables         a  ask (chat)    ? this help',
+  'c  confirm value    e  edit value     x  dismiss finding  u  undo',
+  's  save the report as a fixture (nothing is written before Enter)',
 ];
 
-function itemsOf(result: Result): Item[] {
-  const findings: Item[] = result.findings.map((finding) => ({ kind: 'finding', finding }));
-  const numbers: Item[] = result.narrative
-    ? listNumbers(result.narrative.facts).map(({ path, number }) => ({ kind: 'number', path, value: number.value, quote: number.quote, span: number.span, grounded: number.grounded }))
-    : [];
-  return [...findings, ...numbers];
-}
+const FOOTERS: Record<Screen['name'], string> = {
+  list: '↑↓ move · Enter open · / filter · ? help · q quit',
+  report: 'Enter source · t tables · a ask · c confirm · e edit · x dismiss · s save · Esc',
+  source: 'Esc back · ? help',
+  tables: '↑↓ move · Enter cells · Esc back',
+  row: '↑↓ move · c confirm · e edit · u undo · Esc back',
+  chat: 'type a question · Enter ask · Esc back',
+  save: 'Enter save · i id · n narrative · Esc cancel',
+};
 
-function entryLine(entry: ReportEntry, width: number): string {
-  if (entry.kind === 'failed') return truncate(`✗ ${entry.path}: ${entry.message}`, width);
-  const { result } = entry;
-  const errors = result.findings.filter((finding) => finding.severity === 'error').length;
-  const warnings = result.findings.length - errors;
-  const name = padEnd(truncate(result.meta.agency ?? result.source.path, 24), 24);
-  const provider = result.narrative?.extractor.provider ?? '-';
-  return truncate(`${name} ${String(result.meta.year ?? '?').padEnd(5)}${result.source.format.padEnd(5)}${result.template.format.padEnd(8)}${provider.padEnd(8)}${errors}✗ ${warnings}?`, width);
-}
-
-function matches(entry: ReportEntry, filter: string): boolean {
-  if (filter === '') return true;
-  const text = entry.kind === 'failed' ? entry.path : [entry.result.meta.agency, entry.result.meta.year, entry.result.source.path, ...entry.result.findings.map((finding) => finding.id)].join(' ');
-  return text.toLowerCase().includes(filter.toLowerCase());
-}
-
-/** The review UI: reports → one report's findings and stated numbers → the source around them. */
-export function App({ entries, loadText, width = 80, height = 24, color = true }: AppProps) {
+/** The review UI: reports → a report's findings, numbers and tables → the source; chat; corrections saved as fixtures. */
+export function App(props: AppProps) {
+  const { entries, width = 80, height = 24, color = true } = props;
   const { exit } = useApp();
-  const [screen, setScreen] = useState<Screen>({ name: 'list' });
-  const [cursor, setCursor] = useState(0);
-  const [filter, setFilter] = useState('');
-  const [typing, setTypingState] = useState(false);
-  // Read by the key handler directly: keys arriving before the next render must see the mode.
-  const typingNow = useRef(false);
-  const setTyping = (value: boolean) => {
-    typingNow.current = value;
-    setTypingState(value);
-  };
+  const [getView, setView] = useSyncedState<View>({ screen: { name: 'list' }, cursor: 0, filter: '' });
+  const setScreen = (screen: Screen) => setView((current) => ({ ...current, screen }));
+  const setCursor = (cursor: number | ((current: number) => number)) => setView((current) => ({ ...current, cursor: typeof cursor === 'function' ? cursor(current.cursor) : cursor }));
+  const setFilter = (filter: string) => setView((current) => ({ ...current, filter }));
+  const { screen, cursor, filter } = getView();
   const [help, setHelp] = useState(false);
-  const visible = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => matches(entry, filter));
-  const openEntry = screen.name === 'list' ? undefined : entries[screen.entry];
-  const openResult = openEntry?.kind === 'read' ? openEntry.result : undefined;
-  const items = openResult ? itemsOf(openResult) : [];
-  const count = screen.name === 'list' ? visible.length : screen.name === 'report' ? items.length : 0;
+  const [status, setStatus] = useState<string | null>(null);
+  const [getDecisions, setDecisions] = useSyncedState<ReadonlyMap<number, Decisions>>(new Map());
+  const [getSaved, setSaved] = useSyncedState<ReadonlySet<number>>(new Set());
+  const [chats, setChats] = useState<ReadonlyMap<number, readonly ChatTurnState[]>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [getSaveOptions, setSaveOptions] = useSyncedState<{ id: string; includeNarrative: boolean }>({ id: '', includeNarrative: false });
+  const [getQuitting, setQuitting] = useSyncedState(false);
+  // Typed text lives in refs as well as state: keys arriving before the next render must see it.
+  const prompt = useRef<Prompt | null>(null);
+  const [promptShown, setPromptShown] = useState<Prompt | null>(null);
+  const chatInput = useRef('');
+  const [chatInputShown, setChatInputShown] = useState('');
+  const setPrompt = (next: Prompt | null) => {
+    prompt.current = next;
+    setPromptShown(next);
+  };
+  const setChatInput = (text: string) => {
+    chatInput.current = text;
+    setChatInputShown(text);
+  };
 
-  useInput((input, key) => {
-    // Keys typed fast (or sent by tmux) arrive together: "jjj" is three moves.
-    if (!typingNow.current && input.length > 1 && /^[jk]+$/.test(input)) {
-      const moves = [...input].reduce((total, character) => total + (character === 'j' ? 1 : -1), 0);
-      setCursor((position) => Math.min(Math.max(0, count - 1), Math.max(0, position + moves)));
-      return;
-    }
-    if (!typingNow.current && screen.name === 'list' && input.startsWith('/')) {
-      setTyping(true);
-      input = input.slice(1);
-      if (input === '') return;
-    }
-    if (typingNow.current) {
-      // Typed text may arrive in one piece with its Enter ("民政\r").
-      const done = key.return || key.escape || input.includes('\r');
-      const text = input.replace(/[\r\n]/g, '');
-      if (key.backspace || key.delete) setFilter((current) => current.slice(0, -1));
-      else if (text && !key.escape) setFilter((current) => current + text);
-      if (done) setTyping(false);
+  const derive = ({ screen, filter }: View) => {
+    const visible = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => matches(entry, filter));
+    const entryIndex = screen.name === 'list' ? -1 : screen.entry;
+    const openEntry = entries[entryIndex];
+    const openResult = openEntry?.kind === 'read' ? openEntry.result : undefined;
+    const items = openResult ? itemsOf(openResult) : [];
+    const rows = openResult ? tableViewOf(openResult) : [];
+    const count =
+      screen.name === 'list' ? visible.length : screen.name === 'report' ? items.length : screen.name === 'tables' ? rows.length : screen.name === 'row' ? (rows[screen.row]?.cells.length ?? 0) : 0;
+    return { visible, entryIndex, openResult, items, rows, count };
+  };
+  const { visible, entryIndex, openResult, items, rows } = derive(getView());
+  const openDecisions = getDecisions().get(entryIndex);
+
+  const decide = (key: string, decision: Decision | null, message: string) => {
+    const { entryIndex } = derive(getView());
+    setDecisions((current) => {
+      const next = new Map(current);
+      const forEntry = new Map(next.get(entryIndex) ?? []);
+      if (decision) forEntry.set(key, decision);
+      else forEntry.delete(key);
+      next.set(entryIndex, forEntry);
+      return next;
+    });
+    setSaved((current) => new Set([...current].filter((index) => index !== entryIndex)));
+    setStatus(`${message} — not written yet: s saves a fixture`);
+  };
+
+  /** e: a new value, then the reason (both required). */
+  const startEdit = (key: string, label: string, kind: 'number' | 'cell' | 'text') => {
+    setPrompt({
+      label: `${label}: new value${kind === 'cell' ? ' (空 for blank)' : ''}`,
+      text: '',
+      submit: (typed) => {
+        let value: number | string | null = typed.trim();
+        if (kind !== 'text') {
+          const parsed = parseEditedNumber(typed);
+          if ('problem' in parsed) return setStatus(parsed.problem);
+          if (parsed.value === null && kind === 'number') return setStatus('a stated number cannot be blank');
+          value = parsed.value;
+        } else if (value === '') {
+          return setStatus('an empty value was not saved');
+        }
+        setPrompt({
+          label: `why is ${label} ${value ?? '空'}? (reason)`,
+          text: '',
+          submit: (reason) => (reason.trim() ? decide(key, { kind: 'edited', value, reason: reason.trim() }, `${label} → ${value ?? '空'}`) : setStatus('an edit needs a reason: nothing changed')),
+        });
+      },
+    });
+  };
+
+  const ask = (question: string) => {
+    const { entryIndex, openResult } = derive(getView());
+    if (!openResult) return;
+    const index = entryIndex;
+    const history = (chats.get(index) ?? []).flatMap((turn) => (turn.reply ? [{ question: turn.question, answer: turn.reply.answer.pieces.map((piece) => piece.text).join('') }] : []));
+    const update = (change: Partial<ChatTurnState>) =>
+      setChats((current) => {
+        const turns = [...(current.get(index) ?? [])];
+        turns[turns.length - 1] = { ...turns.at(-1)!, ...change };
+        return new Map(current).set(index, turns);
+      });
+    setChats((current) => new Map(current).set(index, [...(current.get(index) ?? []), { question, streaming: null, reply: null, error: null }]));
+    setBusy(true);
+    props
+      .ask({ result: openResult, history, question, onAnswerText: (soFar) => update({ streaming: soFar }) })
+      .then(
+        (reply) => update({ reply }),
+        (error: unknown) => update({ error: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  const writeFixture = () => {
+    const { entryIndex, openResult } = derive(getView());
+    if (!openResult) return;
+    const index = entryIndex;
+    setStatus('saving…');
+    props.save(openResult, getDecisions().get(index) ?? new Map(), getSaveOptions()).then(
+      (folder) => {
+        setSaved((current) => new Set(current).add(index));
+        setScreen({ name: 'report', entry: index });
+        setCursor(0);
+        setStatus(`saved ${folder}`);
+      },
+      (error: unknown) => setStatus(`not saved: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
+  const back = () => {
+    const { screen } = getView();
+    const { visible } = derive({ ...getView(), screen: { name: 'list' } });
+    if (screen.name === 'source') {
+      setScreen({ name: 'report', entry: screen.entry });
+      setCursor(screen.item);
+    } else if (screen.name === 'row') {
+      setScreen({ name: 'tables', entry: screen.entry });
+      setCursor(screen.row);
+    } else if (screen.name === 'tables' || screen.name === 'chat' || screen.name === 'save') {
+      setScreen({ name: 'report', entry: screen.entry });
       setCursor(0);
+    } else if (screen.name === 'report') {
+      setScreen({ name: 'list' });
+      setCursor(Math.max(0, visible.findIndex(({ index }) => index === screen.entry)));
+    }
+  };
+
+  function handleKey(input: string, key: KeyPress) {
+    const { screen, cursor } = getView();
+    const { visible, entryIndex, openResult, items, rows, count } = derive(getView());
+    const selectedItem: Item | undefined = screen.name === 'report' ? items[cursor] : undefined;
+    const selectedCell: ViewCell | undefined = screen.name === 'row' ? rows[screen.row]?.cells[cursor] : undefined;
+    const lineKey: LineKey = key;
+    if (prompt.current) {
+      const current = prompt.current;
+      const edit = editLine(current.text, input, lineKey);
+      if (edit.done === 'cancel') {
+        setPrompt(null);
+        setStatus('cancelled');
+      } else if (edit.done === 'submit') {
+        setPrompt(null);
+        current.submit(edit.text);
+      } else {
+        setPrompt({ ...current, text: edit.text });
+        if (current.label === 'filter') {
+          setFilter(edit.text);
+          setCursor(0);
+        }
+      }
       return;
     }
-    if (input === 'q') return exit();
+    if (screen.name === 'chat') {
+      if (key.escape) return back();
+      if (busy) return;
+      const edit = editLine(chatInput.current, input, lineKey);
+      if (edit.done === 'submit' && edit.text.trim()) {
+        setChatInput('');
+        ask(edit.text.trim());
+      } else {
+        setChatInput(edit.text);
+      }
+      return;
+    }
+    if (key.ctrl) return;
+    if (getQuitting()) {
+      if (input === 'q') return exit();
+      setQuitting(false);
+      setStatus(null);
+      return;
+    }
+    if (screen.name === 'list' && input === '/') {
+      setFilter('');
+      setCursor(0);
+      return setPrompt({ label: 'filter', text: '', submit: (text) => setFilter(text) });
+    }
+    if (input === 'q') {
+      const unsaved = [...getDecisions()].filter(([index, map]) => map.size > 0 && !getSaved().has(index)).length;
+      if (unsaved > 0) {
+        setQuitting(true);
+        return setStatus(`${unsaved} report(s) reviewed but not saved: q again to quit, any other key to stay`);
+      }
+      return exit();
+    }
     if (input === '?') return setHelp((shown) => !shown);
     if (key.upArrow || input === 'k') return setCursor((position) => Math.max(0, position - 1));
     if (key.downArrow || input === 'j') return setCursor((position) => Math.min(Math.max(0, count - 1), position + 1));
-    if (key.escape || key.leftArrow || key.backspace || key.delete) {
-      if (screen.name === 'source') {
-        setScreen({ name: 'report', entry: screen.entry });
-        setCursor(screen.item);
-      } else if (screen.name === 'report') {
-        setScreen({ name: 'list' });
-        setCursor(Math.max(0, visible.findIndex(({ index }) => index === screen.entry)));
-      }
+    if (key.escape || key.leftArrow || key.backspace || key.delete) return back();
+    if (screen.name === 'save') {
+      if (key.return) return writeFixture();
+      if (input === 'n') return setSaveOptions((current) => ({ ...current, includeNarrative: !current.includeNarrative }));
+      if (input === 'i') return setPrompt({ label: 'fixture id', text: getSaveOptions().id, submit: (id) => setSaveOptions((current) => ({ ...current, id: id.trim() })) });
       return;
     }
     if (key.return || key.rightArrow) {
       if (screen.name === 'list' && visible[cursor]?.entry.kind === 'read') {
         setScreen({ name: 'report', entry: visible[cursor]!.index });
         setCursor(0);
+        setStatus(null);
       } else if (screen.name === 'report' && items[cursor]) {
         setScreen({ name: 'source', entry: screen.entry, item: cursor });
+      } else if (screen.name === 'tables' && rows[cursor]) {
+        setScreen({ name: 'row', entry: screen.entry, row: cursor });
+        setCursor(0);
       }
+      return;
     }
+    if (!openResult || (screen.name !== 'report' && screen.name !== 'row' && screen.name !== 'tables')) return;
+    if (input === 't') {
+      setScreen({ name: 'tables', entry: entryIndex });
+      return setCursor(0);
+    }
+    if (input === 'a') return setScreen({ name: 'chat', entry: entryIndex });
+    if (input === 's') {
+      setSaveOptions({ id: defaultFixtureId(openResult), includeNarrative: false });
+      return setScreen({ name: 'save', entry: entryIndex });
+    }
+    const target = selectedCell
+      ? { key: selectedCell.key, label: selectedCell.path, kind: 'cell' as const, finding: false }
+      : selectedItem
+        ? { key: selectedItem.key, label: selectedItem.kind === 'finding' ? selectedItem.finding.id : selectedItem.kind === 'number' ? selectedItem.path : selectedItem.key, kind: selectedItem.key === 'meta:agency' ? ('text' as const) : ('number' as const), finding: selectedItem.kind === 'finding' }
+        : undefined;
+    if (!target) return;
+    if (input === 'c') return decide(target.key, { kind: 'confirmed', reason: '' }, `${target.label} confirmed`);
+    if (input === 'u') return decide(target.key, null, `${target.label}: decision undone`);
+    if (input === 'e') return target.finding ? setStatus('a finding is not a value: c confirms it, x dismisses it') : startEdit(target.key, target.label, target.kind);
+    if (input === 'x') {
+      if (!target.finding) return setStatus('only a finding can be dismissed');
+      return setPrompt({
+        label: `why is ${target.label} a false alarm? (reason)`,
+        text: '',
+        submit: (reason) => (reason.trim() ? decide(target.key, { kind: 'dismissed', reason: reason.trim() }, `${target.label} dismissed`) : setStatus('dismissing needs a reason: nothing changed')),
+      });
+    }
+  }
+
+  useInput((input, key) => {
+    // Keys typed fast, pasted or sent by tmux arrive as one chunk ("jj\r", "/民政\r"): each
+    // character is a key of its own, handled in order against the state the previous one left.
+    if (input.length > 1 && !input.includes('\u001b')) {
+      for (const character of input) handleKey(character, keyOf(character));
+      return;
+    }
+    // Esc and the next key sent together ("\u001bj") reach ink as Alt+j: it is Esc, then j.
+    if (key.meta && !key.escape && input.length === 1) {
+      handleKey('', { ...keyOf(''), escape: true });
+      handleKey(input, keyOf(input));
+      return;
+    }
+    handleKey(input, key);
   });
 
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={height - 4} filter={filter} typing={typing} color={color} />
-    ) : screen.name === 'report' && openResult ? (
-      <ReportScreen result={openResult} items={items} cursor={cursor} width={width} height={height - 4} color={color} />
-    ) : screen.name === 'source' && openResult && items[screen.item] ? (
-      <SourceScreen result={openResult} item={items[screen.item]!} loadText={loadText} width={width} color={color} />
+      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={height - 4} filter={filter} typing={promptShown?.label === 'filter'} color={color} />
+    ) : !openResult ? null : screen.name === 'report' ? (
+      <ReportScreen result={openResult} items={items} decisions={openDecisions} cursor={cursor} width={width} height={height - 4} color={color} />
+    ) : screen.name === 'source' && items[screen.item] ? (
+      <SourceScreen result={openResult} item={items[screen.item]!} loadText={props.loadText} width={width} color={color} />
+    ) : screen.name === 'tables' ? (
+      <TablesScreen result={openResult} rows={rows} decisions={openDecisions} cursor={cursor} width={width} height={height - 4} color={color} />
+    ) : screen.name === 'row' && rows[screen.row] ? (
+      <RowScreen result={openResult} row={rows[screen.row]!} decisions={openDecisions} cursor={cursor} loadText={props.loadText} width={width} color={color} />
+    ) : screen.name === 'chat' ? (
+      <ChatScreen result={openResult} turns={chats.get(entryIndex) ?? []} input={chatInputShown} askLabel={props.askLabel} busy={busy} width={width} color={color} />
+    ) : screen.name === 'save' ? (
+      <SaveScreen result={openResult} decisions={openDecisions} folder={`${props.fixturesDirectory}/${getSaveOptions().id}`} includeNarrative={getSaveOptions().includeNarrative} width={width} />
     ) : null;
   return (
     <Box flexDirection="column" width={width}>
       {body}
+      {promptShown && promptShown.label !== 'filter' ? <Text bold>{truncate(`${promptShown.label}: ${promptShown.text}▏`, width)}</Text> : null}
+      {status ? (
+        <Text color={color ? 'cyan' : undefined} wrap="wrap">
+          {status}
+        </Text>
+      ) : null}
       {help ? (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
           {HELP.map((line) => (
@@ -137,100 +368,33 @@ export function App({ entries, loadText, width = 80, height = 24, color = true }
           ))}
         </Box>
       ) : (
-        <Text dimColor>{truncate('↑↓ move · Enter open · Esc back · / filter · ? help · q quit', width)}</Text>
+        <Text dimColor>{truncate(FOOTERS[screen.name], width)}</Text>
       )}
     </Box>
   );
 }
 
-function windowOf<T>(items: readonly T[], cursor: number, size: number): { start: number; shown: readonly T[] } {
-  const start = Math.max(0, Math.min(cursor - Math.floor(size / 2), items.length - size));
-  return { start, shown: items.slice(start, start + size) };
+/** The keys the UI reads; ink's Key has these and more. */
+type KeyPress = LineKey & { readonly upArrow: boolean; readonly downArrow: boolean; readonly leftArrow: boolean; readonly rightArrow: boolean };
+
+/** A character of a chunk as the key it stands for. */
+function keyOf(character: string): KeyPress {
+  return {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    return: character === '\r' || character === '\n',
+    escape: false,
+    backspace: character === '\u007f' || character === '\b',
+    delete: false,
+    ctrl: false,
+  };
 }
 
-/** The selected line: inverse video, or a "›" in front when colours are off. */
-function selected(text: string, isSelected: boolean, color: boolean, width: number): string {
-  if (color) return text;
-  return truncate(`${isSelected ? '›' : ' '} ${text}`, width);
-}
-
-function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean; color: boolean }) {
-  const { start, shown } = windowOf(props.visible, props.cursor, Math.max(3, props.height - 2));
-  return (
-    <Box flexDirection="column">
-      <Text bold>{truncate(`nianbao · ${props.visible.length} report(s)${props.filter || props.typing ? ` · filter: ${props.filter}${props.typing ? '▏' : ''}` : ''}`, props.width)}</Text>
-      {shown.map((entry, offset) => (
-        <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && entry.kind === 'failed' ? 'red' : undefined}>
-          {selected(entryLine(entry, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}
-        </Text>
-      ))}
-    </Box>
-  );
-}
-
-function itemLine(item: Item, width: number): string {
-  if (item.kind === 'finding') return truncate(`${item.finding.severity === 'error' ? '✗' : '?'} ${item.finding.id}  ${item.finding.message}`, width);
-  return truncate(`${item.grounded ? '·' : '⚠'} ${item.path} = ${item.value}  “${item.quote}”`, width);
-}
-
-function ReportScreen(props: { result: Result; items: readonly Item[]; cursor: number; width: number; height: number; color: boolean }) {
-  const { result } = props;
-  const { start, shown } = windowOf(props.items, props.cursor, Math.max(3, props.height - 3));
-  const found = new Set(result.sections.map((section) => section.key));
-  return (
-    <Box flexDirection="column">
-      <Text bold>{truncate(`${result.meta.agency ?? '?'} · ${result.meta.year ?? '?'} · ${result.template.format} · ${result.source.path}`, props.width)}</Text>
-      <Text dimColor>{truncate(`sections ${['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'].map((key, index) => `${'一二三四五六'[index]}${found.has(key as never) ? '✓' : '✗'}`).join(' ')} · ${result.findings.length} finding(s) · ${props.items.length - result.findings.length} stated number(s)`, props.width)}</Text>
-      {props.items.length === 0 ? <Text>no findings and no stated numbers</Text> : null}
-      {shown.map((item, offset) => (
-        <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && item.kind === 'finding' && item.finding.severity === 'error' ? 'red' : undefined}>
-          {selected(itemLine(item, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}
-        </Text>
-      ))}
-    </Box>
-  );
-}
-
-function SourceScreen(props: { result: Result; item: Item; loadText: (result: Result) => Promise<string>; width: number; color: boolean }) {
-  const [text, setText] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    props.loadText(props.result).then(setText, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
-  }, [props.result]);
-  const { item } = props;
-  const spans = item.kind === 'finding' ? item.finding.spans : item.span ? [item.span] : [];
-  return (
-    <Box flexDirection="column" width={props.width}>
-      <Text bold wrap="wrap">{item.kind === 'finding' ? `${item.finding.id}: ${item.finding.message}` : `${item.path} = ${item.value}${item.grounded ? '' : ' (quote not found in the report)'}`}</Text>
-      {item.kind === 'finding'
-        ? item.finding.cells.map((cell) => (
-            <Text key={cell.path}>{truncate(`  ${cell.rowLabel} / ${cell.columnLabel} = ${cell.value ?? '空白'}`, props.width)}</Text>
-          ))
-        : null}
-      {problem ? <Text color="red">{problem}</Text> : null}
-      {text === null && !problem ? <Text dimColor>reading the source…</Text> : null}
-      {text !== null && spans.length === 0 ? <Text dimColor>this has no place in the source text</Text> : null}
-      {text !== null
-        ? spans.map((span, index) => {
-            const excerpt = sourceExcerpt(text, span, 1, 90);
-            return (
-              <Box key={index} flexDirection="column" marginTop={1}>
-                <Text dimColor>{`line ${excerpt.line}`}</Text>
-                <Text wrap="wrap">
-                  {excerpt.before}
-                  {props.color ? (
-                    <Text inverse color="yellow">
-                      {excerpt.highlighted}
-                    </Text>
-                  ) : (
-                    `⟦${excerpt.highlighted}⟧`
-                  )}
-                  {excerpt.after}
-                </Text>
-              </Box>
-            );
-          })
-        : null}
-    </Box>
-  );
+/** The source file's name as a fixture id, with "-reviewed" so it does not collide with the report's own fixture. */
+export function defaultFixtureId(result: Result): string {
+  const name = (result.source.path.split(/[\\/]/).at(-1) ?? '').replace(/\.[^.]+$/, '');
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return slug.length >= 3 ? `${slug}-reviewed` : `reviewed-${result.meta.year ?? 'report'}-${result.source.sha256.slice(0, 8)}`;
 }

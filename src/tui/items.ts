@@ -1,0 +1,71 @@
+import { rowCells, tableRowsOf } from '../checks/table-rows.js';
+import { cellKey, findingKey, narrativeKey, type Decision, type Decisions } from '../label/review.js';
+import { listNumbers } from '../report/map-numbers.js';
+import type { CellSource, Finding, Result, Span } from '../report/schemas.js';
+import { tableLayoutOf } from '../report/table-layout.js';
+
+/** Something in an open report a person can look at and decide about. */
+export type Item =
+  | { readonly kind: 'finding'; readonly key: string; readonly finding: Finding }
+  | { readonly kind: 'number'; readonly key: string; readonly path: string; readonly value: number; readonly quote: string; readonly span: Span | null; readonly grounded: boolean }
+  | { readonly kind: 'meta'; readonly key: string; readonly label: string; readonly value: string | number | null };
+
+/** Findings first (what needs a look), then the stated numbers, then the report's agency and year. */
+export function itemsOf(result: Result): Item[] {
+  const findings: Item[] = result.findings.map((finding) => ({ kind: 'finding', key: findingKey(finding), finding }));
+  const numbers: Item[] = result.narrative
+    ? listNumbers(result.narrative.facts).map(({ path, number }) => ({ kind: 'number', key: narrativeKey(path), path, value: number.value, quote: number.quote, span: number.span, grounded: number.grounded }))
+    : [];
+  const meta: Item[] = [
+    { kind: 'meta', key: 'meta:agency', label: '机关 agency', value: result.meta.agency },
+    { kind: 'meta', key: 'meta:year', label: '年度 year', value: result.meta.year },
+  ];
+  return [...findings, ...numbers, ...meta];
+}
+
+/** A cell as the tables view shows it. */
+export type ViewCell = {
+  readonly key: string;
+  readonly path: string;
+  readonly columnLabel: string;
+  readonly value: number | null;
+  readonly source: CellSource | null;
+  /** Ids of the findings that name this cell. */
+  readonly flags: readonly string[];
+};
+
+/** A line of the tables view: a printed row, or a third of table 4's fifteen cells. */
+export type ViewRow = { readonly label: string; readonly tableNumber: number; readonly cells: readonly ViewCell[] };
+
+/** The report's tables, row by row, every cell with the findings that flag it. */
+export function tableViewOf(result: Result): ViewRow[] {
+  const layout = tableLayoutOf(result.template.format);
+  if (!layout) return [];
+  const flags = new Map<string, string[]>();
+  for (const finding of result.findings) {
+    for (const cell of finding.cells) flags.set(cell.path, [...(flags.get(cell.path) ?? []), finding.id]);
+  }
+  return tableRowsOf(layout.format).flatMap((row) => {
+    const cells = rowCells(row, result.tables, result.cells).map((cell) => ({ key: cellKey(cell.path), path: cell.path, columnLabel: cell.columnLabel, value: cell.value, source: cell.source, flags: flags.get(cell.path) ?? [] }));
+    if (cells.length <= 8) return [{ label: row.label, tableNumber: row.tableNumber, cells }];
+    // Table 4's fifteen cells do not fit 80 columns: one line per group (行政复议 / 未经复议 / 复议后起诉).
+    const groups = new Map<string, ViewCell[]>();
+    for (const cell of cells) {
+      const group = cell.columnLabel.split('/')[0]!;
+      groups.set(group, [...(groups.get(group) ?? []), { ...cell, columnLabel: cell.columnLabel.split('/').slice(1).join('/') || cell.columnLabel }]);
+    }
+    return [...groups].map(([group, groupCells]) => ({ label: group, tableNumber: row.tableNumber, cells: groupCells }));
+  });
+}
+
+/** How a decision shows next to a value: ✓ confirmed, → new value, ⊘ dismissed. */
+export function decisionMark(decision: Decision | undefined): string {
+  if (!decision) return '';
+  if (decision.kind === 'confirmed') return ' ✓';
+  if (decision.kind === 'dismissed') return ' ⊘';
+  return ` →${decision.value === null ? '空' : decision.value}`;
+}
+
+export function decisionOf(decisions: Decisions | undefined, key: string): Decision | undefined {
+  return decisions?.get(key);
+}

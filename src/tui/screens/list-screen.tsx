@@ -1,0 +1,34 @@
+import { Box, Text } from 'ink';
+import { padEnd, truncate } from '../../render/display-width.js';
+import type { ReportEntry } from '../load-reports.js';
+import { selected, windowOf } from './layout.js';
+
+function entryLine(entry: ReportEntry, width: number): string {
+  if (entry.kind === 'failed') return truncate(`✗ ${entry.path}: ${entry.message}`, width);
+  const { result } = entry;
+  const errors = result.findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  const name = padEnd(truncate(result.meta.agency ?? result.source.path, 24), 24);
+  const provider = result.narrative?.extractor.provider ?? '-';
+  return truncate(`${name} ${String(result.meta.year ?? '?').padEnd(5)}${result.source.format.padEnd(5)}${result.template.format.padEnd(8)}${provider.padEnd(8)}${errors}✗ ${warnings}?`, width);
+}
+
+export function matches(entry: ReportEntry, filter: string): boolean {
+  if (filter === '') return true;
+  const text = entry.kind === 'failed' ? entry.path : [entry.result.meta.agency, entry.result.meta.year, entry.result.source.path, ...entry.result.findings.map((finding) => finding.id)].join(' ');
+  return text.toLowerCase().includes(filter.toLowerCase());
+}
+
+export function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean; color: boolean }) {
+  const { start, shown } = windowOf(props.visible, props.cursor, Math.max(3, props.height - 2));
+  return (
+    <Box flexDirection="column">
+      <Text bold>{truncate(`nianbao · ${props.visible.length} report(s)${props.filter || props.typing ? ` · filter: ${props.filter}${props.typing ? '▏' : ''}` : ''}`, props.width)}</Text>
+      {shown.map((entry, offset) => (
+        <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && entry.kind === 'failed' ? 'red' : undefined}>
+          {selected(entryLine(entry, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
