@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockOpenAiServer, type MockOpenAiServer } from './support/mock-openai-server.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/src/cli/main.js');
@@ -15,18 +16,34 @@ const STDERR_LOG = join(tmpdir(), `nianbao-tui-${process.pid}.stderr.log`);
 
 // The tmux server gets a UTF-8 locale (or capture-pane prints Chinese as "_").
 const TMUX_ENV = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', env: TMUX_ENV });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+// A server of its own (-L): the person's tmux, and another test run's, are never touched.
+const SOCKET = `nianbao-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', env: TMUX_ENV });
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
-async function waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const shown = screen();
-    if ((typeof text === 'string' ? shown.includes(text) : text.test(shown)) || Date.now() > deadline) return shown;
-    await pause(100);
-  }
+/** Runs `nianbao tui ARGS` in a new 80×24 tmux session, then `after` in the same pane. */
+function startTui(session: string, args: string, environment = '', after = 'sleep 30') {
+  // The pane's own environment is spelled out: a UTF-8 locale, a common TERM, and CI=true as CI
+  // machines set it (ink draws nothing but the last frame under CI unless the command clears it).
+  // stderr goes to a file, so a failure to start shows up in the test's message.
+  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true ${environment} ${process.execPath} ${BIN} tui ${args} 2>${STDERR_LOG}; ${after}`;
+  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
+  const screen = () => tmux('capture-pane', '-p', '-t', session);
+  return {
+    screen,
+    send: (...keys: string[]) => tmux('send-keys', '-t', session, ...keys),
+    async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const shown = screen();
+        if ((typeof text === 'string' ? shown.includes(text) : text.test(shown)) || Date.now() > deadline) return shown;
+        await pause(100);
+      }
+    },
+  };
 }
+
+const stderrOf = () => (existsSync(STDERR_LOG) ? readFileSync(STDERR_LOG, 'utf8') : '(no stderr file)');
 
 beforeAll(() => {
   if (!existsSync(BIN)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
@@ -35,16 +52,11 @@ beforeAll(() => {
   for (const seed of ['seed-000-lingwu-justice-2024', 'seed-003-shapotou-justice-2022', 'seed-004-lingwu-civil-affairs-2024']) {
     copyFileSync(join(ROOT, 'fixtures', seed, 'report.txt'), join(directory, `${seed}.txt`));
   }
-  // The pane's own environment is spelled out: a UTF-8 locale, a common TERM, and CI=true as CI
-  // machines set it (ink draws nothing but the last frame under CI unless the command clears it).
-  // stderr goes to a file, so a failure to start shows up in the test's message.
-  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true ${process.execPath} ${BIN} tui ${directory} --fixtures ${fixtures} 2>${STDERR_LOG}; sleep 30`;
-  tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', command);
 });
 
 afterAll(() => {
   try {
-    tmux('kill-session', '-t', SESSION);
+    tmux('kill-server');
   } catch {
     // already gone
   }
@@ -55,45 +67,45 @@ afterAll(() => {
 
 describe('nianbao tui in tmux', () => {
   it('the seeds → the 89/92 conflict and both sentences → a question → a corrected value saved as a fixture → quit, all by keyboard in 80×24', async () => {
+    const { screen, send, waitFor } = startTui(SESSION, `${directory} --fixtures ${fixtures}`);
     const list = await waitFor('nianbao · 3 report(s)', 20_000);
-    const stderr = existsSync(STDERR_LOG) ? readFileSync(STDERR_LOG, 'utf8') : '(no stderr file)';
-    expect(list, `the first screen did not appear; stderr: ${stderr}; tmux ${tmux('-V').trim()}`).toContain('灵武市民政局');
+    expect(list, `the first screen did not appear; stderr: ${stderrOf()}; tmux ${tmux('-V').trim()}`).toContain('灵武市民政局');
     expect(list.split('\n').length).toBeLessThanOrEqual(25);
-    tmux('send-keys', '-t', SESSION, '/', '民', '政', 'Enter');
+    send('/', '民', '政', 'Enter');
     expect(await waitFor('filter: 民政')).toContain('nianbao · 1 report(s)');
-    tmux('send-keys', '-t', SESSION, 'Enter');
+    send('Enter');
     const report = await waitFor('narrative.conflictingFigures');
     expect(report).toContain('灵武市民政局 · 2024 · 2021');
-    tmux('send-keys', '-t', SESSION, 'Enter');
+    send('Enter');
     const source = await waitFor('line 6');
     expect(source).toContain('政务微博发布信息89条');
     expect(source).toContain('政务微博发布信息92条');
-    tmux('send-keys', '-t', SESSION, 'Escape');
+    send('Escape');
     expect(await waitFor('stated number(s)')).toContain('✗ narrative.conflictingFigures');
 
     // A question, answered offline from the extracted result with the report's words.
-    tmux('send-keys', '-t', SESSION, 'a');
+    send('a');
     await waitFor('ask about 灵武市民政局');
-    tmux('send-keys', '-t', SESSION, '微博发布了多少条？', 'Enter');
+    send('微博发布了多少条？', 'Enter');
     const answer = await waitFor('需要模型');
     expect(answer).toContain('✓ 89');
     expect(answer).toContain('✓ 92');
     for (const line of answer.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 
     // Correct the first 微博 figure, with a reason; nothing is written before the save.
-    tmux('send-keys', '-t', SESSION, 'Escape');
+    send('Escape');
     const items = (await waitFor('stated number(s)')).split('\n');
     const at = items.findIndex((line) => line.includes('= 89'));
-    tmux('send-keys', '-t', SESSION, ...Array.from({ length: at - 2 }, () => 'j'), 'e');
+    send(...Array.from({ length: at - 2 }, () => 'j'), 'e');
     expect(await waitFor('new value')).toContain('activeDisclosure.channels.2.count: new value');
-    tmux('send-keys', '-t', SESSION, '92', 'Enter');
+    send('92', 'Enter');
     await waitFor('(reason)');
-    tmux('send-keys', '-t', SESSION, '后文写的是92条', 'Enter');
+    send('后文写的是92条', 'Enter');
     expect(await waitFor('not written yet')).toContain('= 89 →92');
     expect(readdirSync(fixtures)).toEqual([]);
-    tmux('send-keys', '-t', SESSION, 's');
+    send('s');
     expect(await waitFor('as a labelled fixture')).toContain('1 edited');
-    tmux('send-keys', '-t', SESSION, 'Enter');
+    send('Enter');
     const folder = join(fixtures, 'seed-004-lingwu-civil-affairs-2024-reviewed');
     // The status line wraps the folder's path onto the next row.
     expect((await waitFor(/saved\s+\//)).replace(/\s+/g, '')).toContain(`saved${folder}`);
@@ -110,8 +122,65 @@ describe('nianbao tui in tmux', () => {
       }
     };
     expect(running()).toBe(true);
-    tmux('send-keys', '-t', SESSION, 'q');
+    send('q');
     await pause(800);
     expect(running(), screen()).toBe(false);
   }, 60_000);
+
+  it('Ctrl-C in the middle of typing a value puts the terminal back: cursor shown, line mode and echo on', async () => {
+    const session = `${SESSION}-ctrl-c`;
+    // After the TUI, the same terminal prints its settings, as the shell would find them.
+    const { send, waitFor } = startTui(session, `${directory} --fixtures ${fixtures}`, '', 'echo EXITED $?; stty -a; sleep 30');
+    await waitFor('nianbao · 3 report(s)', 20_000);
+    send('Enter');
+    await waitFor('stated number(s)');
+    send('j', 'e');
+    await waitFor('new value');
+    send('4', '2');
+    send('C-c');
+    const after = await waitFor(/EXITED \d+[\s\S]*icanon/);
+    expect(after).toMatch(/EXITED 0/);
+    expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(after).toMatch(/(^|\s)echo(\s|$)/m);
+    expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+    expect(readdirSync(fixtures).filter((name) => !name.startsWith('seed-004'))).toEqual([]);
+  }, 60_000);
+
+  describe('with a model', () => {
+    let mock: MockOpenAiServer;
+    beforeAll(async () => {
+      mock = await startMockOpenAiServer({
+        respond: () => ({
+          json: {
+            answer: '全年受理申请2条，另有 7 条。',
+            citations: [{ value: 2, quote: '全年受理公民提出的政府信息公开申请2条' }],
+          },
+        }),
+      });
+    });
+    afterAll(async () => {
+      await mock.close();
+    });
+
+    it('a question goes over HTTP to the configured endpoint with the report; the answer is checked on screen', async () => {
+      const session = `${SESSION}-model`;
+      const { send, waitFor } = startTui(session, `${directory}/seed-004-lingwu-civil-affairs-2024.txt`, `OPENAI_BASE_URL=${mock.url} OPENAI_API_KEY=sk-test-tui-9Kq NIANBAO_MODEL=gpt-test`);
+      await waitFor('nianbao · 1 report(s)', 20_000);
+      send('Enter');
+      await waitFor('stated number(s)');
+      send('a');
+      expect(await waitFor('openai:gpt-test')).toContain('ask about 灵武市民政局');
+      send('收到多少申请？', 'Enter');
+      const answer = await waitFor('✓ 2');
+      expect(answer, stderrOf()).toContain('全年受理申请2条，另有 7⚠ 条。');
+      expect(answer).toContain('1 number(s) without a quote found in the report');
+      const request = mock.requests.at(-1)!;
+      expect(request.body?.stream).toBe(true);
+      expect(String(request.body?.messages?.[1]?.content)).toContain('全年受理公民提出的政府信息公开申请2条');
+      expect(request.body?.messages?.at(-1)).toMatchObject({ role: 'user', content: '收到多少申请？' });
+      send('Escape');
+      await waitFor('stated number(s)');
+      send('q');
+    }, 60_000);
+  });
 });

@@ -4,7 +4,7 @@ import { useSyncedState } from './use-synced-state.js';
 import type { ChatReply } from '../chat/ask.js';
 import type { ChatTurn } from '../chat/chat-messages.js';
 import { parseEditedNumber, type Decision, type Decisions } from '../label/review.js';
-import { truncate } from '../render/display-width.js';
+import { displayWidth, truncate } from '../render/display-width.js';
 import type { Result } from '../report/schemas.js';
 import { itemsOf, tableViewOf, type Item, type ViewCell } from './items.js';
 import { editLine, type LineKey } from './line-editor.js';
@@ -336,15 +336,17 @@ export function App(props: AppProps) {
     handleKey(input, key);
   });
 
+  // Lists get the rows the footer, the help box, a prompt and a (wrapped) status line leave free.
+  const bodyHeight = height - 2 - (help ? HELP.length + 2 : 1) - (promptShown && promptShown.label !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={height - 4} filter={filter} typing={promptShown?.label === 'filter'} color={color} />
+      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={filter} typing={promptShown?.label === 'filter'} color={color} />
     ) : !openResult ? null : screen.name === 'report' ? (
-      <ReportScreen result={openResult} items={items} decisions={openDecisions} cursor={cursor} width={width} height={height - 4} color={color} />
+      <ReportScreen result={openResult} items={items} decisions={openDecisions} cursor={cursor} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'source' && items[screen.item] ? (
       <SourceScreen result={openResult} item={items[screen.item]!} loadText={props.loadText} width={width} color={color} />
     ) : screen.name === 'tables' ? (
-      <TablesScreen result={openResult} rows={rows} decisions={openDecisions} cursor={cursor} width={width} height={height - 4} color={color} />
+      <TablesScreen result={openResult} rows={rows} decisions={openDecisions} cursor={cursor} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'row' && rows[screen.row] ? (
       <RowScreen result={openResult} row={rows[screen.row]!} decisions={openDecisions} cursor={cursor} loadText={props.loadText} width={width} color={color} />
     ) : screen.name === 'chat' ? (

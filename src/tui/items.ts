@@ -48,13 +48,17 @@ export function tableViewOf(result: Result): ViewRow[] {
   return tableRowsOf(layout.format).flatMap((row) => {
     const cells = rowCells(row, result.tables, result.cells).map((cell) => ({ key: cellKey(cell.path), path: cell.path, columnLabel: cell.columnLabel, value: cell.value, source: cell.source, flags: flags.get(cell.path) ?? [] }));
     if (cells.length <= 8) return [{ label: row.label, tableNumber: row.tableNumber, cells }];
-    // Table 4's fifteen cells do not fit 80 columns: one line per group (行政复议 / 未经复议 / 复议后起诉).
-    const groups = new Map<string, ViewCell[]>();
+    // Table 4's fifteen cells do not fit 80 columns: one line per group (行政复议, 行政诉讼/未经复议,
+    // 行政诉讼/复议后起诉), named by its column labels up to the outcome.
+    const groups = new Map<string, { label: string; cells: ViewCell[] }>();
     for (const cell of cells) {
-      const group = cell.columnLabel.split('/')[0]!;
-      groups.set(group, [...(groups.get(group) ?? []), { ...cell, columnLabel: cell.columnLabel.split('/').slice(1).join('/') || cell.columnLabel }]);
+      const group = cell.path.split('.')[1]!;
+      const cut = cell.columnLabel.lastIndexOf('/');
+      const entry = groups.get(group) ?? { label: cut === -1 ? group : cell.columnLabel.slice(0, cut), cells: [] };
+      entry.cells.push({ ...cell, columnLabel: cell.columnLabel.slice(cut + 1) });
+      groups.set(group, entry);
     }
-    return [...groups].map(([group, groupCells]) => ({ label: group, tableNumber: row.tableNumber, cells: groupCells }));
+    return [...groups.values()].map((group) => ({ label: group.label, tableNumber: row.tableNumber, cells: group.cells }));
   });
 }
 

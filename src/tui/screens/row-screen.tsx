@@ -16,7 +16,7 @@ export function RowScreen(props: { result: Result; row: ViewRow; decisions: Deci
     <Box flexDirection="column" width={props.width}>
       <Text bold>{truncate(`表${'二三四'[props.row.tableNumber - 2]} ${props.row.label}`, props.width)}</Text>
       {props.row.cells.map((each, index) => {
-        const printed = each.source ? `printed “${each.source.raw}” as ${each.source.rowLabel} / ${each.source.columnLabel}${each.source.placement === 'recovered' ? ' (recovered)' : ''}` : 'not printed';
+        const printed = each.source ? `printed “${each.source.raw}” under “${each.source.columnLabel}”${each.source.placement === 'recovered' ? ', placed by the row rule' : ''}` : 'not printed';
         const line = `${padEnd(truncate(each.columnLabel, 18), 18)} ${padEnd(cellText(each, props.decisions), 9)} ${each.flags.join(' ') || printed}`;
         return (
           <Text key={each.key} inverse={props.color && index === props.cursor} color={props.color && each.flags.length > 0 ? 'red' : undefined}>

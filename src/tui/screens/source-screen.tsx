@@ -21,19 +21,21 @@ export function Excerpts(props: { text: string; spans: readonly Span[]; color: b
     <>
       {props.spans.map((span, index) => {
         const excerpt = sourceExcerpt(props.text, span, 1, props.maxContext ?? 90);
+        // A tab would be drawn by the terminal at its own stops, past the width ink measured.
+        const shown = (text: string) => text.replace(/\t/g, '  ');
         return (
           <Box key={index} flexDirection="column" marginTop={1}>
             <Text dimColor>{`line ${excerpt.line}`}</Text>
             <Text wrap="wrap">
-              {excerpt.before}
+              {shown(excerpt.before)}
               {props.color ? (
                 <Text inverse color="yellow">
-                  {excerpt.highlighted}
+                  {shown(excerpt.highlighted)}
                 </Text>
               ) : (
-                `⟦${excerpt.highlighted}⟧`
+                `⟦${shown(excerpt.highlighted)}⟧`
               )}
-              {excerpt.after}
+              {shown(excerpt.after)}
             </Text>
           </Box>
         );

@@ -5,7 +5,7 @@ import type { Result } from '../../report/schemas.js';
 import { decisionMark, type ViewCell, type ViewRow } from '../items.js';
 import { selected, windowOf } from './layout.js';
 
-const LABEL_WIDTH = 26;
+const LABEL_WIDTH = 24;
 
 /** A cell's value as the grid shows it: 空 for a blank, ✗ before a flagged one, the decision after. */
 export function cellText(cell: ViewCell, decisions: Decisions | undefined): string {
@@ -13,7 +13,7 @@ export function cellText(cell: ViewCell, decisions: Decisions | undefined): stri
 }
 
 function rowLine(row: ViewRow, decisions: Decisions | undefined): string {
-  return `${padEnd(truncate(`表${'二三四'[row.tableNumber - 2]} ${row.label}`, LABEL_WIDTH), LABEL_WIDTH)}${row.cells.map((cell) => padStart(cellText(cell, decisions), 6)).join('')}`;
+  return `${padEnd(truncate(`表${'二三四'[row.tableNumber - 2]} ${row.label}`, LABEL_WIDTH), LABEL_WIDTH)}${row.cells.map((cell) => padStart(cellText(cell, decisions), 7)).join('')}`;
 }
 
 export function TablesScreen(props: { result: Result; rows: readonly ViewRow[]; decisions: Decisions | undefined; cursor: number; width: number; height: number; color: boolean }) {
