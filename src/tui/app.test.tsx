@@ -94,6 +94,18 @@ describe('the review UI', () => {
     unmount();
   });
 
+  it('a quote that crosses a line break in the report still takes one row', async () => {
+    const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} {...baseProps()} />);
+    await press(stdin, 'j', 'j', ENTER);
+    const report = await frameWith(lastFrame, 'stated number(s)');
+    // The source wraps "司\n法县区动态" across two lines.
+    expect(brokenSums.text).toMatch(/司\s*\n\s*法县区动态 19 条/);
+    const line = report.split('\n').find((candidate) => candidate.includes('parts.1.count = 19'));
+    expect(line).toContain('“司 法县区动态 19 条”');
+    expect(report.split('\n').length).toBeLessThanOrEqual(24);
+    unmount();
+  });
+
   it('without colours the selection and the span are marked with characters', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} color={false} {...baseProps()} />);
     expect(lastFrame()).toContain('› 灵武市司法局');
@@ -140,6 +152,8 @@ describe('tables, chat and corrections', () => {
     const flagged = brokenSums.result.findings.flatMap((finding) => finding.cells.map((cell) => cell.path));
     expect(tables).toContain(`tables · ${new Set(flagged).size} flagged cell(s) ✗`);
     for (const line of tables.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // Each cell right-aligned in seven columns, so the columns line up down the screen.
+    expect(tables).toContain('表三 二、上年结转政府信…    535      6      0      1     18      0   ✗560');
     // Move to the first row that has a flagged cell and open it.
     const lines = tables.split('\n');
     const firstFlagged = lines.findIndex((line) => line.includes('✗') && line.includes('表'));

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ChatReply } from '../../chat/ask.js';
 import { truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
+import { oneLine } from './layout.js';
 
 export type ChatTurnState = {
   readonly question: string;
@@ -37,7 +38,7 @@ export function ChatScreen(props: { result: Result; turns: readonly ChatTurnStat
       <Text bold>{truncate(`ask about ${props.result.meta.agency ?? props.result.source.path} ${props.result.meta.year ?? ''} · ${props.askLabel}`, props.width)}</Text>
       {earlier.map((turn, index) => (
         <Text key={index} dimColor>
-          {truncate(`问 ${turn.question} → ${turn.reply ? turn.reply.answer.pieces.map((piece) => piece.text).join('').replace(/\s+/g, ' ') : (turn.error ?? '')}`, props.width)}
+          {truncate(`问 ${turn.question} → ${turn.reply ? oneLine(turn.reply.answer.pieces.map((piece) => piece.text).join('')) : (turn.error ?? '')}`, props.width)}
         </Text>
       ))}
       {last ? (
@@ -49,7 +50,7 @@ export function ChatScreen(props: { result: Result; turns: readonly ChatTurnStat
           {last.error ? <Text color={props.color ? 'red' : undefined} wrap="wrap">{`✗ ${last.error}`}</Text> : null}
           {citations.slice(0, MAX_CITATIONS).map((citation, index) => (
             <Text key={index} color={props.color ? (citation.verified ? 'green' : 'yellow') : undefined}>
-              {truncate(`${citation.verified ? '✓' : '✗'} ${citation.value} “${citation.quote}”${citation.verified ? '' : ' — not found in the report'}`, props.width)}
+              {truncate(oneLine(`${citation.verified ? '✓' : '✗'} ${citation.value} “${citation.quote}”${citation.verified ? '' : ' — not found in the report'}`), props.width)}
             </Text>
           ))}
           {citations.length > MAX_CITATIONS ? <Text dimColor>{`… ${citations.length - MAX_CITATIONS} more quote(s)`}</Text> : null}

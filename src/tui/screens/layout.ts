@@ -6,8 +6,18 @@ export function windowOf<T>(items: readonly T[], cursor: number, size: number): 
   return { start, shown: items.slice(start, start + size) };
 }
 
-/** The selected line: inverse video, or a "›" in front when colours are off. */
+/**
+ * Text meant for one row. Quotes keep the report's own line breaks (a label wrapped in the
+ * source), so a run of whitespace holding a break or a tab becomes one space, or a single item
+ * would take several rows and push the screen. Runs of plain spaces stay: they align columns.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\n\r\t\f\v]\s*/g, ' ');
+}
+
+/** One line of a list: inverse video when selected, or a "›" in front when colours are off. */
 export function selected(text: string, isSelected: boolean, color: boolean, width: number): string {
-  if (color) return truncate(text, width);
-  return truncate(`${isSelected ? '›' : ' '} ${text}`, width);
+  const line = oneLine(text);
+  if (color) return truncate(line, width);
+  return truncate(`${isSelected ? '›' : ' '} ${line}`, width);
 }
