@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { padEnd, truncate } from '../../render/display-width.js';
 import type { ReportEntry } from '../load-reports.js';
@@ -10,7 +11,10 @@ function entryLine(entry: ReportEntry, width: number): string {
   const warnings = result.findings.length - errors;
   const name = padEnd(truncate(result.meta.agency ?? result.source.path, 24), 24);
   const provider = result.narrative?.extractor.provider ?? '-';
-  return truncate(`${name} ${String(result.meta.year ?? '?').padEnd(5)}${result.source.format.padEnd(5)}${result.template.format.padEnd(8)}${provider.padEnd(8)}${errors}✗ ${warnings}?`, width);
+  // The file name last, cut to what is left: two reports of one agency and year (a re-issue, a
+  // corrected copy) are told apart by it.
+  const counts = padEnd(`${errors}✗ ${warnings}?`, 8);
+  return truncate(`${name} ${String(result.meta.year ?? '?').padEnd(5)}${result.source.format.padEnd(5)}${result.template.format.padEnd(8)}${provider.padEnd(8)}${counts}${basename(result.source.path)}`, width);
 }
 
 export function matches(entry: ReportEntry, filter: string): boolean {
