@@ -1,6 +1,6 @@
 // Saving a reviewed report as a fixture: the eval loads it back, the edits are in it, the notes
 // say what a person decided, and nothing is written when the save is refused.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,6 +69,20 @@ describe('saveFixture', () => {
     const decisions = new Map<string, Decision>([['cell:applications.newReceived.total', { kind: 'edited', value: -4, reason: 'oops' }]]);
     await expect(saveFixture(result, decisions, { fixturesDirectory: directory, id: 'negative', includeNarrative: false })).rejects.toThrow(/not a valid fixture: tables.applications.newReceived.total/);
     expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it('refuses a report changed on disk since it was read: the copy would not be what was labelled', async () => {
+    directory = mkdtempSync(join(tmpdir(), 'nianbao-label-'));
+    const copy = join(directory, 'report.txt');
+    writeFileSync(copy, readFileSync(SOURCE));
+    const read = analyzeDocument(documentFromBytes(copy, 'txt', readFileSync(copy)));
+    const fixtures = join(directory, 'fixtures');
+    mkdirSync(fixtures);
+    appendFileSync(copy, '\n补充：本报告已更正。\n');
+    await expect(saveFixture(read, new Map(), { fixturesDirectory: fixtures, id: 'changed', includeNarrative: false })).rejects.toThrow(/report\.txt has changed since it was read/);
+    rmSync(copy);
+    await expect(saveFixture(read, new Map(), { fixturesDirectory: fixtures, id: 'gone', includeNarrative: false })).rejects.toThrow(/report\.txt cannot be read/);
+    expect(readdirSync(fixtures)).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AppError } from '../errors.js';
 import { tableRowsOf } from '../checks/table-rows.js';
@@ -29,10 +30,18 @@ export async function saveFixture(result: Result, decisions: Decisions, request:
   const expected = buildExpected(result, decisions, { id: request.id, document, includeNarrative: request.includeNarrative });
   const layout = tableLayoutOf(result.template.format);
   const cellCount = layout ? tableRowsOf(layout.format).reduce((total, row) => total + row.cells.length, 0) : 0;
+  // The labels describe the bytes that were read: a file changed (or replaced) since then would
+  // make a fixture whose report and labels disagree.
+  const bytes = await readFile(result.source.path).catch((cause: unknown) => {
+    throw new AppError('output-failed', `could not save the fixture: the report ${result.source.path} cannot be read (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  });
+  if (createHash('sha256').update(bytes).digest('hex') !== result.source.sha256) {
+    throw new AppError('output-failed', `could not save the fixture: ${result.source.path} has changed since it was read; open it again`);
+  }
   const staging = join(request.fixturesDirectory, `.${request.id}.saving-${process.pid}`);
   try {
     await mkdir(staging, { recursive: true });
-    await copyFile(result.source.path, join(staging, document));
+    await writeFile(join(staging, document), bytes);
     await writeFile(join(staging, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
     await writeFile(join(staging, 'NOTES.md'), fixtureNotes(result, expected, decisions, request.now ?? new Date(), cellCount));
     await rename(staging, folder);
