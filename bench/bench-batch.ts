@@ -3,11 +3,12 @@
 //     rules: throughput and peak RSS, the exports included;
 //  2. 500 reports against the mock OpenAI endpoint answering after a fixed 1 s, at concurrency 32:
 //     throughput against the ideal of 32 reports/s.
-// Options: --reports N (default 10000), --llm-reports N (default 500), --concurrency N (32), --keep.
+//  3. 200 PDFs read with pdf.js on the main thread, then on worker threads (--pdf-threads).
+// Options: --reports N (default 10000), --pdf-reports N (200), --llm-reports N (default 500), --concurrency N (32), --keep.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -20,6 +21,7 @@ const { exampleFromSchema, requestedSchema, startMockOpenAiServer } = (await imp
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '10000' },
+    'pdf-reports': { type: 'string', default: '200' },
     'llm-reports': { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '32' },
     keep: { type: 'boolean', default: false },
@@ -50,6 +52,15 @@ async function generate(directory: string, count: number): Promise<number> {
     await writeFile(join(folder, `report-${index}${source.extension}`), text);
   }
   return bytes;
+}
+
+/** `count` distinct PDFs: the 洪泽 reports with a numbered comment after %%EOF (pdf.js reads past it). */
+async function generatePdfs(directory: string, count: number): Promise<void> {
+  await mkdir(directory, { recursive: true });
+  const pdfs = ['hongze-district-2023-pdf', 'hongze-district-2024-pdf'].map((id) => readFileSync(join(ROOT, 'fixtures', id, 'report.pdf')));
+  for (let index = 0; index < count; index += 1) {
+    await writeFile(join(directory, `report-${index}.pdf`), Buffer.concat([pdfs[index % pdfs.length]!, Buffer.from(`\n%bench copy ${index}\n`)]));
+  }
 }
 
 function runBatch(args: readonly string[], env: Record<string, string>): Promise<{ seconds: number; peakRssMb: number; code: number; tail: string }> {
@@ -83,6 +94,17 @@ try {
   const capped = await runBatch([join(work, 'offline'), '--out', join(work, 'offline-out-capped'), '--provider', 'rules'], { NODE_OPTIONS: '--max-old-space-size=128' });
   if (capped.code !== 0) throw new Error(`the capped offline run failed (exit ${capped.code}):\n${capped.tail}`);
   console.log(`| the same, NODE_OPTIONS=--max-old-space-size=128 | ${count} | ${(bytes / 1e6).toFixed(0)} MB | ${capped.seconds.toFixed(1)} s | ${(count / capped.seconds).toFixed(0)} | ${capped.peakRssMb} MB |`);
+
+  // PDFs: pdf.js on the main thread, then on worker threads (one per core, the default).
+  const pdfCount = Number(values['pdf-reports']);
+  if (pdfCount > 0) {
+    await generatePdfs(join(work, 'pdf'), pdfCount);
+    for (const threads of ['0', String(availableParallelism())]) {
+      const run = await runBatch([join(work, 'pdf'), '--out', join(work, `pdf-out-${threads}`), '--provider', 'rules', '--pdf-threads', threads, '--concurrency', String(Math.max(4, availableParallelism()))], {});
+      if (run.code !== 0) throw new Error(`the PDF run failed (exit ${run.code}):\n${run.tail}`);
+      console.log(`| PDFs (the two 洪泽 reports), offline rules, --pdf-threads ${threads} | ${pdfCount} | | ${run.seconds.toFixed(1)} s | ${(pdfCount / run.seconds).toFixed(1)} | ${run.peakRssMb} MB |`);
+    }
+  }
 
   const llmCount = Number(values['llm-reports']);
   const concurrency = Number(values.concurrency);

@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { Language } from '../checks/language.js';
 import { AppError } from '../errors.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
+import type { PdfReader } from '../ingest/pdf.js';
 import { documentFromFile } from '../ingest/read-document.js';
 import { analyzeDocument } from '../pipeline/analyze-document.js';
 import { analyzeWithExtractor } from '../pipeline/read-report.js';
@@ -29,6 +30,8 @@ export type BatchOptions = {
   readonly onEvent: (event: BatchEvent) => void;
   /** Stops taking new reports (Ctrl-C): those in flight finish and are written. */
   readonly signal?: AbortSignal;
+  /** Reads PDFs' text (a pool of worker threads); pdf.js on this thread when not given. */
+  readonly readPdf?: PdfReader;
 };
 
 export type BatchOutcome = { readonly config: RunConfig; readonly stopped: boolean };
@@ -91,7 +94,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     seen.add(sha256);
     let document;
     try {
-      document = await documentFromFile(path, bytes);
+      document = await documentFromFile(path, bytes, { readPdf: options.readPdf });
     } catch (error) {
       if (error instanceof AppError) return fail(path, sha256, error);
       throw error;

@@ -8,6 +8,9 @@ export type PdfLine = { readonly page: number; readonly start: number; readonly 
 
 export type PdfText = { readonly text: string; readonly pages: number; readonly lines: readonly PdfLine[] };
 
+/** How a PDF's text is read: `readPdf` here, or a pool of worker threads (pdf-pool.ts). */
+export type PdfReader = (path: string, bytes: Uint8Array) => Promise<PdfText>;
+
 type Item = { readonly text: string; readonly x: number; readonly y: number; readonly width: number; readonly size: number };
 
 // pdf.js needs its character maps and standard fonts as filesystem paths ending in "/", or

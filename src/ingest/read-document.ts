@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { IngestError } from '../errors.js';
 import { decodeText } from './decode-text.js';
 import { readHtml } from './html.js';
-import { readPdf } from './pdf.js';
+import { readPdf, type PdfReader } from './pdf.js';
 import type { DocumentFormat, SourceDocument } from './source-document.js';
 
 const FORMATS: Record<string, DocumentFormat> = {
@@ -51,18 +51,21 @@ export function formatOf(path: string): DocumentFormat {
 }
 
 /** A file already read into memory (a batch hashes the bytes before deciding to read them). */
-export async function documentFromFile(path: string, bytes: Uint8Array): Promise<SourceDocument> {
+export async function documentFromFile(path: string, bytes: Uint8Array, options: { readonly readPdf?: PdfReader } = {}): Promise<SourceDocument> {
   const format = formatOf(path);
-  if (format === 'pdf') return documentFromPdfBytes(path, bytes);
+  if (format === 'pdf') return documentFromPdfBytes(path, bytes, options.readPdf);
   if (format === 'docx') return documentFromDocxBytes(path, bytes);
   return documentFromBytes(path, format, bytes);
 }
 
-/** A text-layer PDF in memory → SourceDocument (lines rebuilt from positions, page map kept). */
-export async function documentFromPdfBytes(path: string, bytes: Uint8Array): Promise<SourceDocument> {
+/**
+ * A text-layer PDF in memory → SourceDocument (lines rebuilt from positions, page map kept).
+ * `read` is pdf.js on this thread, or a pool's reader on worker threads (the same result).
+ */
+export async function documentFromPdfBytes(path: string, bytes: Uint8Array, read: PdfReader = readPdf): Promise<SourceDocument> {
   if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
   if (!startsWithPdfHeader(bytes)) throw new IngestError('corrupt', path, 'is not a PDF (no %PDF header)');
-  const { text, lines } = await readPdf(path, bytes);
+  const { text, lines } = await read(path, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { path, format: 'pdf', encoding: 'pdf-text-layer', sha256, text, grids: [], lines };
 }

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../checks/language.js';
 import { listInputs } from '../../batch/list-inputs.js';
 import { runBatch, type BatchEvent } from '../../batch/run-batch.js';
 import { configKey } from '../../batch/config-key.js';
 import { UsageError } from '../../errors.js';
+import { createPdfReaderPool } from '../../ingest/pdf-pool.js';
 import type { ExportSummary } from '../../export/export-results.js';
 import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
 import type { BatchApiEvent } from '../../providers/openai-batch.js';
@@ -27,6 +29,8 @@ the same document under two names is read once.
   --out DIR              where the results go (required)
   --list FILE            a file listing inputs, one per line (repeatable)
   --concurrency N        reports in flight at once (default 4)
+  --pdf-threads N        worker threads reading PDFs with pdf.js (default: one per core, at most
+                         --concurrency; 0 reads them on the main thread)
   --rpm N, --tpm N       at most N requests / N tokens per minute to the LLM endpoint
   --max-retries N        retries of a failed LLM call: 429, 5xx, timeouts (default 5; back-off
                          doubles from 1 s with jitter, never shorter than the endpoint's retry-after)
@@ -43,6 +47,7 @@ type Options = {
   lists: string[];
   out: string;
   concurrency: number;
+  pdfThreads: number;
   rpm?: number;
   tpm?: number;
   maxRetries: number;
@@ -61,6 +66,13 @@ function positiveInteger(name: string, value: string | undefined, fallback?: num
   return number;
 }
 
+function pdfThreads(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`--pdf-threads must be a whole number, 0 or more, not "${value}"`);
+  return threads;
+}
+
 function pollInterval(value: string | undefined): number {
   if (value === undefined) return 30;
   const seconds = Number(value);
@@ -75,6 +87,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
       out: { type: 'string' },
       list: { type: 'string', multiple: true },
       concurrency: { type: 'string' },
+      'pdf-threads': { type: 'string' },
       rpm: { type: 'string' },
       tpm: { type: 'string' },
       'max-retries': { type: 'string' },
@@ -97,6 +110,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     lists: values.list ?? [],
     out: values.out,
     concurrency: positiveInteger('--concurrency', values.concurrency, 4)!,
+    pdfThreads: pdfThreads(values['pdf-threads']),
     ...(rpm ? { rpm } : {}),
     ...(tpm ? { tpm } : {}),
     maxRetries: positiveInteger('--max-retries', values['max-retries'], 5)!,
@@ -139,6 +153,9 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
     process.once('SIGINT', () => process.exit(130));
   };
   process.once('SIGINT', onInterrupt);
+  // pdf.js takes ~130 ms of a core per report: PDFs are read on worker threads, one per core.
+  // More threads than reports in flight would sit idle.
+  const pdfPool = createPdfReaderPool(Math.min(options.pdfThreads, options.concurrency));
   let outcome;
   try {
     outcome = await runBatch({
@@ -152,8 +169,10 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       concurrency: options.batchApi ? listing.files.length : options.concurrency,
       onEvent: progress.event,
       signal: stop.signal,
+      ...(pdfPool ? { readPdf: pdfPool.read } : {}),
     });
   } finally {
+    await pdfPool?.close();
     process.removeListener('SIGINT', onInterrupt);
     progress.finish();
   }

@@ -1,0 +1,21 @@
+// A thread of the PDF reader pool: reads each PDF it is sent with pdf.js and answers with its
+// text and lines, or with the error (its code and message: classes do not cross threads).
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../errors.js';
+import { readPdf } from './pdf.js';
+
+export type PdfRequest = { readonly id: number; readonly path: string; readonly bytes: Uint8Array };
+export type PdfAnswer =
+  | { readonly id: number; readonly ok: true; readonly text: string; readonly pages: number; readonly lines: Awaited<ReturnType<typeof readPdf>>['lines'] }
+  | { readonly id: number; readonly ok: false; readonly code: string | null; readonly message: string };
+
+parentPort?.on('message', async ({ id, path, bytes }: PdfRequest) => {
+  let answer: PdfAnswer;
+  try {
+    const { text, pages, lines } = await readPdf(path, bytes);
+    answer = { id, ok: true, text, pages, lines };
+  } catch (error) {
+    answer = { id, ok: false, code: error instanceof AppError ? error.code : null, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(answer);
+});
