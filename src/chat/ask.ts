@@ -5,7 +5,7 @@ import type { Result } from '../report/schemas.js';
 import { ProviderError } from '../errors.js';
 import { CHAT_ANSWER_JSON_SCHEMA, chatAnswerSchema } from './answer-schema.js';
 import { partialAnswerText } from './partial-answer.js';
-import { numbersIn, verifyAnswer, type VerifiedAnswer } from './verify-answer.js';
+import { givenNumbers, verifyAnswer, type VerifiedAnswer } from './verify-answer.js';
 
 export type ChatReply = {
   readonly answer: VerifiedAnswer;
@@ -48,6 +48,5 @@ export async function askAboutReport(options: AskOptions): Promise<ChatReply> {
   }
   const parsed = chatAnswerSchema.safeParse(json);
   if (!parsed.success) throw new ProviderError(`the model's answer does not match the answer schema: ${parsed.error.issues[0]?.message ?? ''}`, null);
-  const given = [...numbersIn(options.question), ...(options.result.meta.year ? [options.result.meta.year] : [])];
-  return { answer: verifyAnswer(parsed.data, options.text, given), by: `${options.client.provider}:${options.client.model}`, usage: response.usage };
+  return { answer: verifyAnswer(parsed.data, options.text, givenNumbers(options.result, options.question)), by: `${options.client.provider}:${options.client.model}`, usage: response.usage };
 }

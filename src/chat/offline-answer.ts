@@ -1,10 +1,10 @@
-import { rowCells, tableRowsOf } from '../checks/table-rows.js';
+import { rowCells, rowValuesText, tableRowName, tableRowsOf } from '../checks/table-rows.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Result, Span } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';
 import type { ChatAnswer } from './answer-schema.js';
 import type { ChatReply } from './ask.js';
-import { numbersIn, verifyAnswer } from './verify-answer.js';
+import { givenNumbers, numbersIn, verifyAnswer } from './verify-answer.js';
 
 type Candidate = { readonly label: string; readonly line: string; readonly citations: ChatAnswer['citations'] };
 
@@ -42,8 +42,7 @@ export function offlineAnswer(result: Result, text: string, question: string): C
     // A finding repeats the quotes of the numbers it is about: each quote once.
     citations: [...new Map(chosen.flatMap((candidate) => candidate.citations).map((citation) => [`${citation.value}\u0000${citation.quote}`, citation])).values()],
   };
-  const given = [...numbersIn(question), ...(result.meta.year ? [result.meta.year] : [])];
-  return { answer: verifyAnswer(answer, text, given), by: 'offline', usage: null };
+  return { answer: verifyAnswer(answer, text, givenNumbers(result, question)), by: 'offline', usage: null };
 }
 
 function pick(chinese: boolean, zh: string, en: string): string {
@@ -66,10 +65,9 @@ function candidatesOf(result: Result, text: string): Candidate[] {
     const printed = cells.filter((cell) => cell.source);
     if (printed.length === 0) continue;
     const quote = lineAround(text, printed[0]!.source!.span, printed.at(-1)!.source!.span);
-    const values = cells.map((cell) => `${cell.columnLabel} ${cell.value ?? '空白'}`).join('，');
     candidates.push({
       label: `table ${row.label} ${cells.map((cell) => `${cell.columnLabel} ${cell.path}`).join(' ')}`,
-      line: `表${'二三四'[row.tableNumber - 2]} ${row.label}：${values}`,
+      line: `${tableRowName(row)}：${rowValuesText(cells)}`,
       citations: cells.flatMap((cell) => (cell.value === null ? [] : [{ value: cell.value, quote }])),
     });
   }

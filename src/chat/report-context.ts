@@ -1,4 +1,4 @@
-import { rowCells, tableRowsOf } from '../checks/table-rows.js';
+import { rowCells, rowValuesText, tableRowName, tableRowsOf } from '../checks/table-rows.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Result } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';
@@ -27,10 +27,7 @@ export function reportContext(result: Result, text: string): string {
 function tableLines(result: Result): string[] {
   const layout = tableLayoutOf(result.template.format);
   if (!layout) return ['表格：未读取（not a 2019 or 2021 template）'];
-  return tableRowsOf(layout.format).map((row) => {
-    const values = rowCells(row, result.tables, result.cells).map((cell) => `${cell.columnLabel} ${cell.value ?? '空白'}`);
-    return `表${'二三四'[row.tableNumber - 2]} ${row.label}: ${values.join('，')}`;
-  });
+  return tableRowsOf(layout.format).map((row) => `${tableRowName(row)}: ${rowValuesText(rowCells(row, result.tables, result.cells))}`);
 }
 
 function narrativeLines(result: Result): string[] {

@@ -1,5 +1,5 @@
 import { containsNumber } from '../extract/ground-narrative.js';
-import type { Span } from '../report/schemas.js';
+import type { Result, Span } from '../report/schemas.js';
 import { normalizeText } from '../sections/normalized-text.js';
 import type { ChatAnswer } from './answer-schema.js';
 
@@ -46,7 +46,7 @@ export function verifyAnswer(answer: ChatAnswer, documentText: string, given: re
   let last = 0;
   for (const match of answer.answer.matchAll(NUMBER)) {
     const at = match.index;
-    const value = Number(match[0].replace(/,/g, ''));
+    const value = numberOf(match[0]);
     const after = answer.answer.slice(at + match[0].length, at + match[0].length + 2);
     if (REFERENCE_BEFORE.test(answer.answer.slice(Math.max(0, at - 6), at)) || REFERENCE_AFTER.test(after)) continue;
     const verified = backed.has(value) || given.includes(value);
@@ -59,7 +59,24 @@ export function verifyAnswer(answer: ChatAnswer, documentText: string, given: re
   return { pieces, citations, unverified };
 }
 
-/** The numbers a question itself states ("是不是 89 条？"): repeating them needs no quote. */
+/** The numbers a text states, "2,385" as 2385. */
 export function numbersIn(text: string): number[] {
-  return [...text.matchAll(NUMBER)].map((match) => Number(match[0].replace(/,/g, '')));
+  return [...text.matchAll(NUMBER)].map((match) => numberOf(match[0]));
+}
+
+/**
+ * Numbers an answer may repeat without a quote: those the question itself states ("是不是 89
+ * 条？") and the report's year.
+ */
+export function givenNumbers(result: Result, question: string): number[] {
+  return [...numbersIn(question), ...(result.meta.year ? [result.meta.year] : [])];
+}
+
+/** The answer's text as the model wrote it, without the marks. */
+export function answerText(answer: VerifiedAnswer): string {
+  return answer.pieces.map((piece) => piece.text).join('');
+}
+
+function numberOf(digits: string): number {
+  return Number(digits.replace(/,/g, ''));
 }

@@ -30,6 +30,16 @@ export function rowCells(row: TableRow, tables: Tables, cells: Readonly<Record<s
   });
 }
 
+/** A row as the report's sections name it: "表三 一、本年新收政府信息公开申请数量". */
+export function tableRowName(row: { readonly tableNumber: number; readonly label: string }): string {
+  return `表${'二三四'[row.tableNumber - 2]} ${row.label}`;
+}
+
+/** A row's values after their column labels ("自然人 2，商业企业 0，…"), 空白 for a blank. */
+export function rowValuesText(cells: readonly { readonly columnLabel: string; readonly value: number | null }[]): string {
+  return cells.map((cell) => `${cell.columnLabel} ${cell.value ?? '空白'}`).join('，');
+}
+
 function rowsOf(format: TableFormat): TableRow[] {
   const layout = TABLE_LAYOUTS[format];
   const rows: TableRow[] = [];

@@ -1,7 +1,8 @@
+import { extname } from 'node:path';
 import { mapNumbers } from '../report/map-numbers.js';
 import { expectedSchema, type Expected, type GroundedNumber, type Result, type Tables } from '../report/schemas.js';
 import { keysOf } from '../report/path-keys.js';
-import { findingKey, narrativeKey, type Decisions } from './review.js';
+import { findingKey, metaKey, narrativeKey, type Decisions } from './review.js';
 
 export type FixtureRequest = {
   readonly id: string;
@@ -14,6 +15,11 @@ export type FixtureRequest = {
   readonly includeNarrative: boolean;
 };
 
+/** The report's name inside the fixture folder: "report" with the source's extension. */
+export function fixtureDocumentName(result: Result): string {
+  return `report${extname(result.source.path).toLowerCase() || '.txt'}`;
+}
+
 /**
  * The fixture's expected.json: what the tool read, with the person's edits applied and dismissed
  * findings left out. Checked against the fixture schema before anything is written.
@@ -23,8 +29,8 @@ export function buildExpected(result: Result, decisions: Decisions, request: Fix
     const decision = decisions.get(key);
     return decision?.kind === 'edited' ? decision : undefined;
   };
-  const agency = edited('meta:agency');
-  const year = edited('meta:year');
+  const agency = edited(metaKey('agency'));
+  const year = edited(metaKey('year'));
   const tables = result.tables.activeDisclosure && result.tables.applications && result.tables.reviewLitigation ? structuredClone(result.tables) : null;
   if (tables) {
     for (const [key, decision] of decisions) {

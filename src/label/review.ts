@@ -13,6 +13,7 @@ export type Decisions = ReadonlyMap<string, Decision>;
 
 export const cellKey = (path: string) => `cell:${path}`;
 export const narrativeKey = (path: string) => `narrative:${path}`;
+export const metaKey = (field: 'agency' | 'year') => `meta:${field}`;
 export const findingKey = (finding: { readonly id: string; readonly path: string }) => `finding:${finding.id}@${finding.path}`;
 
 /** A typed value as a cell or stated number: digits (a decimal point, a leading minus), or 空/blank for a blank cell. */

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { AppError } from '../errors.js';
 import { tableRowsOf } from '../checks/table-rows.js';
 import type { Result } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';
-import { buildExpected } from './build-expected.js';
+import { buildExpected, fixtureDocumentName } from './build-expected.js';
 import { fixtureNotes } from './fixture-notes.js';
 import type { Decisions } from './review.js';
 
@@ -26,7 +26,7 @@ export async function saveFixture(result: Result, decisions: Decisions, request:
   if (!ID.test(request.id)) throw new AppError('usage', `"${request.id}" is not a fixture id: use 3–80 lower-case letters, digits and hyphens`);
   const folder = join(request.fixturesDirectory, request.id);
   if (await stat(folder).then(() => true, () => false)) throw new AppError('output-failed', `${folder} already exists: choose another id`);
-  const document = `report${extname(result.source.path).toLowerCase() || '.txt'}`;
+  const document = fixtureDocumentName(result);
   const expected = buildExpected(result, decisions, { id: request.id, document, includeNarrative: request.includeNarrative });
   const layout = tableLayoutOf(result.template.format);
   const cellCount = layout ? tableRowsOf(layout.format).reduce((total, row) => total + row.cells.length, 0) : 0;

@@ -1,9 +1,10 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useSyncedState } from './use-synced-state.js';
 import type { ChatReply } from '../chat/ask.js';
 import type { ChatTurn } from '../chat/chat-messages.js';
-import { parseEditedNumber, type Decision, type Decisions } from '../label/review.js';
+import { answerText } from '../chat/verify-answer.js';
+import { metaKey, parseEditedNumber, type Decision, type Decisions } from '../label/review.js';
 import { displayWidth, truncate } from '../render/display-width.js';
 import type { Result } from '../report/schemas.js';
 import { itemsOf, tableViewOf, type Item, type ViewCell } from './items.js';
@@ -90,19 +91,9 @@ export function App(props: AppProps) {
   const [busy, setBusy] = useState(false);
   const [getSaveOptions, setSaveOptions] = useSyncedState<{ id: string; includeNarrative: boolean }>({ id: '', includeNarrative: false });
   const [getQuitting, setQuitting] = useSyncedState(false);
-  // Typed text lives in refs as well as state: keys arriving before the next render must see it.
-  const prompt = useRef<Prompt | null>(null);
-  const [promptShown, setPromptShown] = useState<Prompt | null>(null);
-  const chatInput = useRef('');
-  const [chatInputShown, setChatInputShown] = useState('');
-  const setPrompt = (next: Prompt | null) => {
-    prompt.current = next;
-    setPromptShown(next);
-  };
-  const setChatInput = (text: string) => {
-    chatInput.current = text;
-    setChatInputShown(text);
-  };
+  // Typed text too: keys arriving before the next render must see what the previous ones typed.
+  const [getPrompt, setPrompt] = useSyncedState<Prompt | null>(null);
+  const [getChatInput, setChatInput] = useSyncedState('');
 
   const derive = ({ screen, filter }: View) => {
     const visible = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => matches(entry, filter));
@@ -160,7 +151,7 @@ export function App(props: AppProps) {
     const { entryIndex, openResult } = derive(getView());
     if (!openResult) return;
     const index = entryIndex;
-    const history = (chats.get(index) ?? []).flatMap((turn) => (turn.reply ? [{ question: turn.question, answer: turn.reply.answer.pieces.map((piece) => piece.text).join('') }] : []));
+    const history = (chats.get(index) ?? []).flatMap((turn) => (turn.reply ? [{ question: turn.question, answer: answerText(turn.reply.answer) }] : []));
     const update = (change: Partial<ChatTurnState>) =>
       setChats((current) => {
         const turns = [...(current.get(index) ?? [])];
@@ -218,8 +209,8 @@ export function App(props: AppProps) {
     const selectedItem: Item | undefined = screen.name === 'report' ? items[cursor] : undefined;
     const selectedCell: ViewCell | undefined = screen.name === 'row' ? rows[screen.row]?.cells[cursor] : undefined;
     const lineKey: LineKey = key;
-    if (prompt.current) {
-      const current = prompt.current;
+    const current = getPrompt();
+    if (current) {
       const edit = editLine(current.text, input, lineKey);
       if (edit.done === 'cancel') {
         setPrompt(null);
@@ -239,7 +230,7 @@ export function App(props: AppProps) {
     if (screen.name === 'chat') {
       if (key.escape) return back();
       if (busy) return;
-      const edit = editLine(chatInput.current, input, lineKey);
+      const edit = editLine(getChatInput(), input, lineKey);
       if (edit.done === 'submit' && edit.text.trim()) {
         setChatInput('');
         ask(edit.text.trim());
@@ -304,7 +295,7 @@ export function App(props: AppProps) {
     const target = selectedCell
       ? { key: selectedCell.key, label: selectedCell.path, kind: 'cell' as const, finding: false }
       : selectedItem
-        ? { key: selectedItem.key, label: selectedItem.kind === 'finding' ? selectedItem.finding.id : selectedItem.kind === 'number' ? selectedItem.path : selectedItem.key, kind: selectedItem.key === 'meta:agency' ? ('text' as const) : ('number' as const), finding: selectedItem.kind === 'finding' }
+        ? { key: selectedItem.key, label: selectedItem.kind === 'finding' ? selectedItem.finding.id : selectedItem.kind === 'number' ? selectedItem.path : selectedItem.key, kind: selectedItem.key === metaKey('agency') ? ('text' as const) : ('number' as const), finding: selectedItem.kind === 'finding' }
         : undefined;
     if (!target) return;
     if (input === 'c') return decide(target.key, { kind: 'confirmed', reason: '' }, `${target.label} confirmed`);
@@ -336,11 +327,12 @@ export function App(props: AppProps) {
     handleKey(input, key);
   });
 
+  const prompt = getPrompt();
   // Lists get the rows the footer, the help box, a prompt and a (wrapped) status line leave free.
-  const bodyHeight = height - 2 - (help ? HELP.length + 2 : 1) - (promptShown && promptShown.label !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
+  const bodyHeight = height - 2 - (help ? HELP.length + 2 : 1) - (prompt && prompt.label !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={filter} typing={promptShown?.label === 'filter'} color={color} />
+      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={filter} typing={prompt?.label === 'filter'} color={color} />
     ) : !openResult ? null : screen.name === 'report' ? (
       <ReportScreen result={openResult} items={items} decisions={openDecisions} cursor={cursor} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'source' && items[screen.item] ? (
@@ -350,14 +342,14 @@ export function App(props: AppProps) {
     ) : screen.name === 'row' && rows[screen.row] ? (
       <RowScreen result={openResult} row={rows[screen.row]!} decisions={openDecisions} cursor={cursor} loadText={props.loadText} width={width} color={color} />
     ) : screen.name === 'chat' ? (
-      <ChatScreen result={openResult} turns={chats.get(entryIndex) ?? []} input={chatInputShown} askLabel={props.askLabel} busy={busy} width={width} color={color} />
+      <ChatScreen result={openResult} turns={chats.get(entryIndex) ?? []} input={getChatInput()} askLabel={props.askLabel} busy={busy} width={width} color={color} />
     ) : screen.name === 'save' ? (
       <SaveScreen result={openResult} decisions={openDecisions} folder={`${props.fixturesDirectory}/${getSaveOptions().id}`} includeNarrative={getSaveOptions().includeNarrative} width={width} />
     ) : null;
   return (
     <Box flexDirection="column" width={width}>
       {body}
-      {promptShown && promptShown.label !== 'filter' ? <Text bold>{truncate(`${promptShown.label}: ${promptShown.text}▏`, width)}</Text> : null}
+      {prompt && prompt.label !== 'filter' ? <Text bold>{truncate(`${prompt.label}: ${prompt.text}▏`, width)}</Text> : null}
       {status ? (
         <Text color={color ? 'cyan' : undefined} wrap="wrap">
           {status}

@@ -1,5 +1,5 @@
 import { rowCells, tableRowsOf } from '../checks/table-rows.js';
-import { cellKey, findingKey, narrativeKey, type Decision, type Decisions } from '../label/review.js';
+import { cellKey, findingKey, metaKey, narrativeKey, type Decision } from '../label/review.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { CellSource, Finding, Result, Span } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';
@@ -17,8 +17,8 @@ export function itemsOf(result: Result): Item[] {
     ? listNumbers(result.narrative.facts).map(({ path, number }) => ({ kind: 'number', key: narrativeKey(path), path, value: number.value, quote: number.quote, span: number.span, grounded: number.grounded }))
     : [];
   const meta: Item[] = [
-    { kind: 'meta', key: 'meta:agency', label: '机关 agency', value: result.meta.agency },
-    { kind: 'meta', key: 'meta:year', label: '年度 year', value: result.meta.year },
+    { kind: 'meta', key: metaKey('agency'), label: '机关 agency', value: result.meta.agency },
+    { kind: 'meta', key: metaKey('year'), label: '年度 year', value: result.meta.year },
   ];
   return [...findings, ...numbers, ...meta];
 }
@@ -68,8 +68,4 @@ export function decisionMark(decision: Decision | undefined): string {
   if (decision.kind === 'confirmed') return ' ✓';
   if (decision.kind === 'dismissed') return ' ⊘';
   return ` →${decision.value === null ? '空' : decision.value}`;
-}
-
-export function decisionOf(decisions: Decisions | undefined, key: string): Decision | undefined {
-  return decisions?.get(key);
 }

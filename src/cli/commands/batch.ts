@@ -57,20 +57,14 @@ type Options = {
   extractor: ExtractorFlags;
 };
 
-function positiveInteger(name: string, value: string | undefined, fallback?: number): number | undefined {
+/** A flag's whole number, at least `minimum` (1 unless 0 means something: no retries, no threads). */
+function wholeNumber(name: string, value: string | undefined, minimum: 0 | 1, fallback?: number): number | undefined {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || (number === 0 && name !== '--max-retries')) {
-    throw new UsageError(`${name} must be a whole number${name === '--max-retries' ? '' : ' above 0'}, not "${value}"`);
+  if (!Number.isInteger(number) || number < minimum) {
+    throw new UsageError(`${name} must be a whole number${minimum === 0 ? ', 0 or more' : ' above 0'}, not "${value}"`);
   }
   return number;
-}
-
-function pdfThreads(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`--pdf-threads must be a whole number, 0 or more, not "${value}"`);
-  return threads;
 }
 
 function pollInterval(value: string | undefined): number {
@@ -103,17 +97,17 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   if (!values.out) throw new UsageError('batch needs --out DIR');
   if (positionals.length === 0 && !values.list) throw new UsageError('batch needs at least one INPUT or --list FILE');
   const language = parseLanguage(values.lang);
-  const rpm = positiveInteger('--rpm', values.rpm);
-  const tpm = positiveInteger('--tpm', values.tpm);
+  const rpm = wholeNumber('--rpm', values.rpm, 1);
+  const tpm = wholeNumber('--tpm', values.tpm, 1);
   return {
     inputs: positionals,
     lists: values.list ?? [],
     out: values.out,
-    concurrency: positiveInteger('--concurrency', values.concurrency, 4)!,
-    pdfThreads: pdfThreads(values['pdf-threads']),
+    concurrency: wholeNumber('--concurrency', values.concurrency, 1, 4)!,
+    pdfThreads: wholeNumber('--pdf-threads', values['pdf-threads'], 0, availableParallelism())!,
     ...(rpm ? { rpm } : {}),
     ...(tpm ? { tpm } : {}),
-    maxRetries: positiveInteger('--max-retries', values['max-retries'], 5)!,
+    maxRetries: wholeNumber('--max-retries', values['max-retries'], 0, 5)!,
     batchApi: values['batch-api'] === true,
     pollIntervalSeconds: pollInterval(values['poll-interval']),
     language,

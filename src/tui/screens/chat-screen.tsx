@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ChatReply } from '../../chat/ask.js';
+import { answerText } from '../../chat/verify-answer.js';
 import { truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
 import { oneLine } from './layout.js';
@@ -38,7 +39,7 @@ export function ChatScreen(props: { result: Result; turns: readonly ChatTurnStat
       <Text bold>{truncate(`ask about ${props.result.meta.agency ?? props.result.source.path} ${props.result.meta.year ?? ''} · ${props.askLabel}`, props.width)}</Text>
       {earlier.map((turn, index) => (
         <Text key={index} dimColor>
-          {truncate(`问 ${turn.question} → ${turn.reply ? oneLine(turn.reply.answer.pieces.map((piece) => piece.text).join('')) : (turn.error ?? '')}`, props.width)}
+          {truncate(`问 ${turn.question} → ${turn.reply ? oneLine(answerText(turn.reply.answer)) : (turn.error ?? '')}`, props.width)}
         </Text>
       ))}
       {last ? (

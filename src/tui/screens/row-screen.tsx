@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { tableRowName } from '../../checks/table-rows.js';
 import type { Decisions } from '../../label/review.js';
 import { padEnd, truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
@@ -14,7 +15,7 @@ export function RowScreen(props: { result: Result; row: ViewRow; decisions: Deci
   const span = cell?.source?.span;
   return (
     <Box flexDirection="column" width={props.width}>
-      <Text bold>{truncate(`表${'二三四'[props.row.tableNumber - 2]} ${props.row.label}`, props.width)}</Text>
+      <Text bold>{truncate(tableRowName(props.row), props.width)}</Text>
       {props.row.cells.map((each, index) => {
         const printed = each.source ? `printed “${each.source.raw}” under “${each.source.columnLabel}”${each.source.placement === 'recovered' ? ', placed by the row rule' : ''}` : 'not printed';
         const line = `${padEnd(truncate(each.columnLabel, 18), 18)} ${padEnd(cellText(each, props.decisions), 9)} ${each.flags.join(' ') || printed}`;

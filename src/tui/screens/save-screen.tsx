@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Decisions } from '../../label/review.js';
+import { fixtureDocumentName } from '../../label/build-expected.js';
 import { truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
 
@@ -7,10 +8,9 @@ import type { Result } from '../../report/schemas.js';
 export function SaveScreen(props: { result: Result; decisions: Decisions | undefined; folder: string; includeNarrative: boolean; width: number }) {
   const decisions = [...(props.decisions?.values() ?? [])];
   const count = (kind: string) => decisions.filter((decision) => decision.kind === kind).length;
-  const extension = props.result.source.path.match(/\.[a-z]+$/i)?.[0]?.toLowerCase() ?? '.txt';
   const lines = [
     `folder     ${props.folder}/`,
-    `files      report${extension} (a copy), expected.json, NOTES.md`,
+    `files      ${fixtureDocumentName(props.result)} (a copy), expected.json, NOTES.md`,
     `reviewed   ${count('edited')} edited, ${count('confirmed')} confirmed, ${count('dismissed')} finding(s) dismissed`,
     `narrative  ${props.includeNarrative ? 'labelled: every stated number is listed' : 'not labelled (null)'}`,
   ];

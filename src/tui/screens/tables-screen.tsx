@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { tableRowName } from '../../checks/table-rows.js';
 import type { Decisions } from '../../label/review.js';
 import { padEnd, padStart, truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
@@ -13,7 +14,7 @@ export function cellText(cell: ViewCell, decisions: Decisions | undefined): stri
 }
 
 function rowLine(row: ViewRow, decisions: Decisions | undefined): string {
-  return `${padEnd(truncate(`表${'二三四'[row.tableNumber - 2]} ${row.label}`, LABEL_WIDTH), LABEL_WIDTH)}${row.cells.map((cell) => padStart(cellText(cell, decisions), 7)).join('')}`;
+  return `${padEnd(truncate(tableRowName(row), LABEL_WIDTH), LABEL_WIDTH)}${row.cells.map((cell) => padStart(cellText(cell, decisions), 7)).join('')}`;
 }
 
 export function TablesScreen(props: { result: Result; rows: readonly ViewRow[]; decisions: Decisions | undefined; cursor: number; width: number; height: number; color: boolean }) {
