@@ -1,6 +1,6 @@
 // Records `openai:mock-labeller` into evals/cache: a stand-in OpenAI-compatible model served by
 // the test mock on 127.0.0.1:18787. It answers each report with that fixture's hand label, damaged
-// in fixed ways (the fee left out, breakdowns dropped, every third report's 收到 quote reworded),
+// in fixed ways (the fee left out, every statement's parts dropped, every third report's first 收到 quote reworded),
 // so the comparison with `rules` has something to show. Re-run after fixtures or the prompt change:
 //   npm run build && node evals/record-mock-model.mjs
 // Replay (no server, no key):
@@ -30,11 +30,15 @@ for (const [index, id] of fixtures.entries()) {
 
 function damage(narrative, index) {
   const copy = structuredClone(narrative);
-  copy.fee = null;
-  for (const channel of copy.activeDisclosure.channels) channel.parts = [];
-  if (index % 3 === 0 && copy.applications.received) {
-    copy.applications.received = { ...copy.applications.received, quote: `${copy.applications.received.quote}（据统计）` };
+  copy.fee.statements = [];
+  for (const topic of ['activeDisclosure', 'applications', 'reviewLitigation']) {
+    for (const statement of copy[topic].statements) {
+      statement.parts = [];
+      statement.partsComplete = false;
+    }
   }
+  const received = copy.applications.statements.find((statement) => statement.measure === 'received');
+  if (index % 3 === 0 && received) received.count = { ...received.count, quote: `${received.count.quote}（据统计）` };
   return copy;
 }
 

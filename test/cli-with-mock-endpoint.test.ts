@@ -49,15 +49,15 @@ describe('nianbao extract against an OpenAI-compatible endpoint', () => {
     const env = { OPENAI_BASE_URL: url, OPENAI_API_KEY: API_KEY, NIANBAO_MODEL: 'gpt-4.1-mini', NIANBAO_CACHE_DIR: cache };
     const first = await runBin(['extract', join(SEED, 'report.txt')], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toContain(`nianbao: narrative facts by openai:gpt-4.1-mini at ${url}, prompt narrative/v1`);
+    expect(first.stderr).toContain(`nianbao: narrative facts by openai:gpt-4.1-mini at ${url}, prompt narrative/v2`);
     expect(first.stdout).toContain('抽取 openai:gpt-4.1-mini · 发送正文');
-    expect(first.stdout).toContain('微博“灵武民政” 的发布数量前后不一：89 与 92');
+    expect(first.stdout).toContain('微博“灵武民政”发布信息前后不一：89 与 92');
 
     const second = await runBin(['extract', join(SEED, 'report.txt'), '--json'], env);
     const result = JSON.parse(second.stdout);
-    expect(result.narrative.extractor).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini', promptVersion: 'narrative/v1' });
+    expect(result.narrative.extractor).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini', promptVersion: 'narrative/v2' });
     expect(result.narrative.usage.cached).toBe(true);
-    expect(result.narrative.facts.applications.received).toMatchObject({ value: 2, grounded: true });
+    expect(result.narrative.facts.applications.statements[0]).toMatchObject({ measure: 'received', count: { value: 2, grounded: true } });
     expect(result.narrative.input.tokens).toBeLessThan(result.narrative.input.wholeReportTokens);
 
     // The key is in no output and no cache file.

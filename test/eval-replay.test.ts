@@ -27,6 +27,6 @@ describe('nianbao eval --replay-only', () => {
     expect(mock).toMatchObject({ provider: 'openai:mock-labeller', failures: 0 });
     expect(run.outcomes.filter((outcome: { usage: { cached: boolean } | null; provider: string }) => outcome.provider === 'openai:mock-labeller' && outcome.usage && !outcome.usage.cached)).toEqual([]);
     expect(mock.costUsd).toBeGreaterThan(0);
-    expect(run.meta.providers[1]).toMatchObject({ model: 'mock-labeller', promptVersion: 'narrative/v1' });
+    expect(run.meta.providers[1]).toMatchObject({ model: 'mock-labeller', promptVersion: 'narrative/v2' });
   }, 60_000);
 });

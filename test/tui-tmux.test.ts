@@ -97,7 +97,7 @@ describe('nianbao tui in tmux', () => {
     const items = (await waitFor('stated number(s)')).split('\n');
     const at = items.findIndex((line) => line.includes('= 89'));
     send(...Array.from({ length: at - 2 }, () => 'j'), 'e');
-    expect(await waitFor('new value')).toContain('activeDisclosure.channels.2.count: new value');
+    expect(await waitFor('new value')).toContain('activeDisclosure.statements.2.count: new value');
     send('92', 'Enter');
     await waitFor('(reason)');
     send('后文写的是92条', 'Enter');

@@ -39,7 +39,7 @@ describe('verifyAnswer', () => {
   });
 
   it('takes the numbers of the question and the report year as given, and skips table and list references', () => {
-    const answer = verifyAnswer({ answer: '2024年表3第2行写的是 89，channels.2.count 来自 1.属于国家秘密。', citations: [] }, text, [89, 2024]);
+    const answer = verifyAnswer({ answer: '2024年表3第2行写的是 89，statements.2.count 来自 1.属于国家秘密。', citations: [] }, text, [89, 2024]);
     expect(answer.unverified).toBe(0);
     expect(answer.pieces.filter((piece) => piece.number).map((piece) => piece.text)).toEqual(['2024', '89']);
   });

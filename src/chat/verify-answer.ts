@@ -23,7 +23,7 @@ export type VerifiedAnswer = {
 
 // "2,385" and "12.5" are one number each.
 const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
-// "表3", "table 3", "第2条", "(2)", "channels.2.count", "1.属于国家秘密" name a place, not a quantity.
+// "表3", "table 3", "第2条", "(2)", "statements.2.count", "1.属于国家秘密" name a place, not a quantity.
 const REFERENCE_BEFORE = /(?:表|table\s?|Table\s?|第|\(|（|[.A-Za-z_])$/;
 const REFERENCE_AFTER = /^\.[\u4e00-\u9fffA-Za-z]/;
 

@@ -16,7 +16,7 @@ import type { LlmClient } from '../providers/llm-client.js';
 import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
 import { packageRoot } from './package-root.js';
 
-export const PROMPT = { name: 'narrative', version: 'v1' } as const;
+export const PROMPT = { name: 'narrative', version: 'v2' } as const;
 
 const priceFileSchema = z.record(z.string(), z.strictObject({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }));
 

@@ -107,7 +107,7 @@ describe('extract', () => {
     expect(stdout).toMatch(/^ {2}（一）予以公开\s+2\s+0\s+0\s+0\s+0\s+0\s+2 $/m);
     expect(stdout).toMatch(/^ {2}行政复议\s+0\s+0\s+0\s+0\s+0 $/m);
     // The narrative states the same Weibo account as 89 and as 92 条.
-    expect(stdout).toContain('微博“灵武民政” 的发布数量前后不一：89 与 92');
+    expect(stdout).toContain('微博“灵武民政”发布信息前后不一：89 与 92');
   });
 
   it('marks the cells of a broken rule with ! and lists the finding', async () => {

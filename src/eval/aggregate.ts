@@ -4,7 +4,19 @@ import { wilsonInterval } from './wilson.js';
 
 export type Rate = { readonly correct: number; readonly total: number; readonly rate: number; readonly low: number; readonly high: number };
 
-export const MEASURES = ['tableCells', 'meta', 'narrativeNumbers', 'narrativePrecision', 'grounded', 'findingRecall', 'findingPrecision', 'fixturesExact'] as const;
+export const MEASURES = [
+  'tableCells',
+  'meta',
+  'narrativeNumbers',
+  'narrativePrecision',
+  'grounded',
+  'tableFindingRecall',
+  'tableFindingPrecision',
+  'narrativeFindingRecall',
+  'narrativeFindingPrecision',
+  'cleanWithoutErrors',
+  'fixturesExact',
+] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const MEASURE_LABELS: Record<Measure, string> = {
@@ -13,8 +25,11 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   narrativeNumbers: 'narrative numbers (recall)',
   narrativePrecision: 'narrative numbers (precision)',
   grounded: 'numbers grounded',
-  findingRecall: 'findings recall',
-  findingPrecision: 'findings precision',
+  tableFindingRecall: 'table findings recall',
+  tableFindingPrecision: 'table findings precision',
+  narrativeFindingRecall: 'narrative findings recall',
+  narrativeFindingPrecision: 'narrative findings precision',
+  cleanWithoutErrors: 'clean fixtures without an error',
   fixturesExact: 'fixtures fully exact',
 };
 
@@ -51,18 +66,18 @@ export function summarize(outcomes: readonly FixtureOutcome[]): ProviderSummary[
     const sum = (pick: (score: (typeof scored)[number]) => Tally) => scored.reduce((total, score) => add(total, pick(score)), zero);
     type Mutable = { truePositives: number; falsePositives: number; falseNegatives: number; precision: number | null; recall: number | null };
     const perFinding: Record<string, Mutable> = {};
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
+    // Narrative findings (claims about the prose) and table findings are scored apart.
+    const totals = { table: { tp: 0, fp: 0, fn: 0 }, narrative: { tp: 0, fp: 0, fn: 0 } };
     for (const score of scored) {
       for (const [id, tally] of Object.entries(score.findings)) {
         const entry = (perFinding[id] ??= { truePositives: 0, falsePositives: 0, falseNegatives: 0, precision: null, recall: null });
         entry.truePositives += tally.truePositives;
         entry.falsePositives += tally.falsePositives;
         entry.falseNegatives += tally.falseNegatives;
-        tp += tally.truePositives;
-        fp += tally.falsePositives;
-        fn += tally.falseNegatives;
+        const family = id.startsWith('narrative.') ? totals.narrative : totals.table;
+        family.tp += tally.truePositives;
+        family.fp += tally.falsePositives;
+        family.fn += tally.falseNegatives;
       }
     }
     for (const entry of Object.values(perFinding)) {
@@ -84,8 +99,11 @@ export function summarize(outcomes: readonly FixtureOutcome[]): ProviderSummary[
         narrativeNumbers: rateOf(sum((score) => score.narrativeNumbers)),
         narrativePrecision: rateOf(sum((score) => score.narrativePrecision)),
         grounded: rateOf(sum((score) => score.grounded)),
-        findingRecall: rateOf({ correct: tp, total: tp + fn }),
-        findingPrecision: rateOf({ correct: tp, total: tp + fp }),
+        tableFindingRecall: rateOf({ correct: totals.table.tp, total: totals.table.tp + totals.table.fn }),
+        tableFindingPrecision: rateOf({ correct: totals.table.tp, total: totals.table.tp + totals.table.fp }),
+        narrativeFindingRecall: rateOf({ correct: totals.narrative.tp, total: totals.narrative.tp + totals.narrative.fn }),
+        narrativeFindingPrecision: rateOf({ correct: totals.narrative.tp, total: totals.narrative.tp + totals.narrative.fp }),
+        cleanWithoutErrors: rateOf(sum((score) => score.cleanWithoutErrors)),
         // A failed fixture counts as not exact.
         fixturesExact: rateOf({ correct: scored.filter((score) => score.wrong.length === 0).length, total: mine.length }),
       },

@@ -30,8 +30,9 @@ export function compareWithBaseline(summaries: readonly ProviderSummary[], basel
     if (!before) return [];
     return MEASURES.flatMap((measure) => {
       const now = summary.rates[measure];
-      const then = before.rates[measure];
-      if (now.total === 0 || then.total === 0 || then.rate - now.rate <= thresholds.maxDrop + 1e-12) return [];
+      // A baseline from before a measure existed has no rate for it.
+      const then = before.rates[measure] as (typeof before.rates)[typeof measure] | undefined;
+      if (!then || now.total === 0 || then.total === 0 || then.rate - now.rate <= thresholds.maxDrop + 1e-12) return [];
       return [{ provider: summary.provider, measure, message: `${summary.provider}: ${MEASURE_LABELS[measure]} fell from ${(then.rate * 100).toFixed(2)}% to ${(now.rate * 100).toFixed(2)}% (allowed drop ${(thresholds.maxDrop * 100).toFixed(2)} points)` }];
     });
   });

@@ -52,19 +52,20 @@ describe('scoreFixture', () => {
   });
 
   it('a wrong cell, a wrong number and a missed finding are each named with both values', () => {
+    const fee = result.narrative!.facts.fee.statements[0]!;
     const changed: Result = {
       ...result,
       tables: { ...result.tables, applications: { ...result.tables.applications!, granted: { ...result.tables.applications!.granted, total: 3 } } } as Result['tables'],
-      narrative: { ...result.narrative!, facts: { ...result.narrative!.facts, fee: { ...result.narrative!.facts.fee!, value: 5 } } },
+      narrative: { ...result.narrative!, facts: { ...result.narrative!.facts, fee: { statements: [{ ...fee, count: { ...fee.count, value: 5 } }] } } },
       findings: [],
     };
     const score = scoreFixture(expected, changed);
     expect(score.wrong).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'tables.applications.granted.total', expected: 2, actual: 3 }),
-        expect.objectContaining({ field: 'narrative.fee', expected: 0, actual: null }),
-        expect.objectContaining({ field: 'narrative.fee', expected: null, actual: 5 }),
-        expect.objectContaining({ field: 'findings.narrative.conflictingFigures@narrative.activeDisclosure.channels.微博“灵武民政”', expected: 'raised', actual: 'missing' }),
+        expect.objectContaining({ field: 'narrative.fee.amount', expected: 0, actual: null }),
+        expect.objectContaining({ field: 'narrative.fee.amount', expected: null, actual: 5 }),
+        expect.objectContaining({ field: 'findings.narrative.conflictingFigures@narrative.activeDisclosure.published.微博“灵武民政”', expected: 'raised', actual: 'missing' }),
       ]),
     );
     expect(score.tableCells).toEqual({ correct: 199, total: 200 });

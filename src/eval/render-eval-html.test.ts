@@ -98,7 +98,7 @@ describe('renderEvalHtml', () => {
     expect(row).toContain('<td class="value">2</td><td class="value">3</td>');
     expect(row).toContain(`<mark>${escapeHtml(text.slice(cellSpan.start, cellSpan.end))}</mark>`);
     expect(row).toContain(`characters ${cellSpan.start}–${cellSpan.end}`);
-    expect(html).toContain('findings.narrative.conflictingFigures@narrative.activeDisclosure.channels.微博“灵武民政”');
+    expect(html).toContain('findings.narrative.conflictingFigures@narrative.activeDisclosure.published.微博“灵武民政”');
     expect(html).toContain('no position: the finding was not raised');
   });
 

@@ -1,6 +1,5 @@
-import { listNumbers } from '../report/map-numbers.js';
-import type { Narrative } from '../report/narrative.js';
-import type { Expected, GroundedNarrative, Result, Span } from '../report/schemas.js';
+import { TOPICS, type Narrative, type Platform } from '../report/narrative.js';
+import { FINDING_SEVERITIES, type Expected, type GroundedNarrative, type GroundedNumber, type Result, type Span } from '../report/schemas.js';
 import { channelKey } from '../report/channel-key.js';
 import { compareTables, flattenValues } from './compare-result.js';
 import { textSimilarity } from './text-similarity.js';
@@ -31,6 +30,8 @@ export type FixtureScore = {
   readonly textItems: { readonly score: number; readonly total: number };
   /** Per finding id. */
   readonly findings: Readonly<Record<string, FindingTally>>;
+  /** A fixture whose label expects no error (total 1) raised none (correct 1). */
+  readonly cleanWithoutErrors: Tally;
   readonly wrong: readonly WrongField[];
 };
 
@@ -39,7 +40,7 @@ export function scoreFixture(expected: Expected, result: Result): FixtureScore {
   const tableCells = scoreTables(expected, result, wrong);
   const meta = scoreMeta(expected, result, wrong);
   const narrative = scoreNarrative(expected.narrative, result.narrative?.facts ?? null, wrong);
-  return { tableCells, meta, ...narrative, findings: scoreFindings(expected, result, wrong), wrong };
+  return { tableCells, meta, ...narrative, findings: scoreFindings(expected, result, wrong), cleanWithoutErrors: scoreClean(expected, result), wrong };
 }
 
 function scoreTables(expected: Expected, result: Result, wrong: WrongField[]): Tally {
@@ -63,22 +64,68 @@ function scoreMeta(expected: Expected, result: Result, wrong: WrongField[]): Tal
   return { correct, total: 3 };
 }
 
+type Keyed = { readonly key: string; readonly grounded: boolean; readonly span: Span | null };
+
 /**
- * Stated numbers are compared as a multiset of keys that do not depend on list positions: a
- * platform is named by kind and name, a breakdown item by its label ("channels[微博“灵武民政”]=89").
+ * Stated figures are compared as a multiset of keys that do not depend on list positions or on
+ * how a statement was split: a figure is named by its topic, measure and platform, whether the
+ * report gives it as a statement or as a part ("activeDisclosure.published[微博“灵武民政”]=89",
+ * "applications.granted=9"); a part that is only a share of its statement is named by that
+ * statement ("applications.received.part=741").
  */
-function numberKeys(narrative: Narrative | GroundedNarrative): { key: string; grounded: boolean; span: Span | null }[] {
-  const channelNames = narrative.activeDisclosure.channels.map(channelKey);
-  return listNumbers(narrative as Narrative).map(({ path, number }) => {
-    const grounded = 'grounded' in number ? Boolean((number as { grounded: boolean }).grounded) : true;
-    const span = 'span' in number ? ((number as { span: Span | null }).span ?? null) : null;
-    const channel = /^activeDisclosure\.channels\.(\d+)\.(count|parts\.(\d+)\.count)$/.exec(path);
-    if (!channel) return { key: `${path}=${number.value}`, grounded, span };
-    const name = channelNames[Number(channel[1])]!;
-    if (channel[2] === 'count') return { key: `channels[${name}]=${number.value}`, grounded, span };
-    const part = narrative.activeDisclosure.channels[Number(channel[1])]!.parts[Number(channel[3])]!;
-    return { key: `channels[${name}].parts[${part.label.replace(/\s+/g, '')}]=${number.value}`, grounded, span };
-  });
+function numberKeys(narrative: Narrative | GroundedNarrative): Keyed[] {
+  const keys: Keyed[] = [];
+  for (const topic of TOPICS) {
+    for (const statement of (narrative as GroundedNarrative)[topic].statements) {
+      const at = (platform: Platform | null) => (platform ? `[${channelKey(platform)}]` : '');
+      const push = (key: string, number: Narrative['fee']['statements'][number]['count'] | GroundedNumber) =>
+        keys.push({ key: `${key}=${number.value}`, grounded: 'grounded' in number ? number.grounded : true, span: 'span' in number ? number.span : null });
+      push(`${topic}.${statement.measure}${at(statement.platform)}`, statement.count);
+      for (const part of statement.parts) {
+        if (part.measure || part.platform) push(`${topic}.${part.measure ?? statement.measure}${at(part.platform ?? statement.platform)}`, part.count);
+        else push(`${topic}.${statement.measure}${at(statement.platform)}.part`, part.count);
+      }
+    }
+  }
+  return keys;
+}
+
+function claimKeys(narrative: Narrative | GroundedNarrative): Keyed[] {
+  return narrative.reviewLitigation.claims.map((claim) => ({
+    key: `reviewLitigation.claims[${claim.about}.${claim.claim}]`,
+    grounded: 'grounded' in claim ? claim.grounded : true,
+    span: 'span' in claim ? claim.span : null,
+  }));
+}
+
+/** Matches two multisets of keys; what is left over on either side is wrong. */
+function matchKeys(wanted: readonly Keyed[], got: readonly Keyed[], wrong: WrongField[]): { recalled: number; precise: number } {
+  const field = (key: string) => `narrative.${key.replace(/=[^=]*$/, '')}`;
+  const valueOf = (key: string) => {
+    const value = /=([^=]*)$/.exec(key)?.[1];
+    return value === undefined ? true : Number(value);
+  };
+  const remaining = got.map((entry) => entry.key);
+  let recalled = 0;
+  for (const entry of wanted) {
+    const at = remaining.indexOf(entry.key);
+    if (at === -1) wrong.push({ field: field(entry.key), expected: valueOf(entry.key), actual: null, span: null });
+    else {
+      recalled += 1;
+      remaining.splice(at, 1);
+    }
+  }
+  const labelled = wanted.map((entry) => entry.key);
+  let precise = 0;
+  for (const entry of got) {
+    const at = labelled.indexOf(entry.key);
+    if (at === -1) wrong.push({ field: field(entry.key), expected: null, actual: valueOf(entry.key), span: entry.span });
+    else {
+      precise += 1;
+      labelled.splice(at, 1);
+    }
+  }
+  return { recalled, precise };
 }
 
 function scoreNarrative(expected: Narrative | null, got: GroundedNarrative | null, wrong: WrongField[]) {
@@ -87,26 +134,9 @@ function scoreNarrative(expected: Narrative | null, got: GroundedNarrative | nul
   }
   const wanted = numberKeys(expected);
   const extracted = got ? numberKeys(got) : [];
-  const remaining = extracted.map((entry) => entry.key);
-  let recalled = 0;
-  for (const entry of wanted) {
-    const at = remaining.indexOf(entry.key);
-    if (at === -1) wrong.push({ field: `narrative.${entry.key.split('=')[0]}`, expected: Number(entry.key.split('=').at(-1)), actual: null, span: null });
-    else {
-      recalled += 1;
-      remaining.splice(at, 1);
-    }
-  }
-  const labelled = wanted.map((entry) => entry.key);
-  let precise = 0;
-  for (const entry of extracted) {
-    const at = labelled.indexOf(entry.key);
-    if (at === -1) wrong.push({ field: `narrative.${entry.key.split('=')[0]}`, expected: null, actual: Number(entry.key.split('=').at(-1)), span: entry.span });
-    else {
-      precise += 1;
-      labelled.splice(at, 1);
-    }
-  }
+  const { recalled, precise } = matchKeys(wanted, extracted, wrong);
+  // Claims carry no number: a wrong one makes the fixture inexact without a rate of its own.
+  matchKeys(claimKeys(expected), got ? claimKeys(got) : [], wrong);
   const items = [...expected.problems, ...expected.improvements];
   const candidates = got ? [...got.problems, ...got.improvements] : [];
   const similarity = items.reduce((sum, item) => sum + Math.max(0, ...candidates.map((candidate) => textSimilarity(item, candidate))), 0);
@@ -116,6 +146,11 @@ function scoreNarrative(expected: Narrative | null, got: GroundedNarrative | nul
     grounded: { correct: extracted.filter((entry) => entry.grounded).length, total: extracted.length },
     textItems: { score: items.length === 0 ? 0 : similarity / items.length, total: items.length },
   };
+}
+
+function scoreClean(expected: Expected, result: Result): Tally {
+  if (expected.findings.some((finding) => FINDING_SEVERITIES[finding.id] === 'error')) return { correct: 0, total: 0 };
+  return { correct: result.findings.some((finding) => finding.severity === 'error') ? 0 : 1, total: 1 };
 }
 
 function scoreFindings(expected: Expected, result: Result, wrong: WrongField[]): Record<string, FindingTally> {

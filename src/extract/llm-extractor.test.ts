@@ -30,7 +30,7 @@ afterAll(async () => mock.close());
 async function extractWith(respond: Parameters<MockServer['respondWith']>[0], options: { maxAttempts?: number; timeoutMs?: number } = {}) {
   mock.respondWith(respond);
   const client = createOpenAiClient({ apiKey: API_KEY, baseUrl: mock.url, model: 'gpt-4.1-mini', maxRetries: 0, timeoutMs: options.timeoutMs ?? 10_000 });
-  const prompt = await loadPrompt(join(ROOT, 'prompts'), 'narrative', 'v1');
+  const prompt = await loadPrompt(join(ROOT, 'prompts'), 'narrative', 'v2');
   const extractor = createLlmExtractor({ client, prompt, maxAttempts: options.maxAttempts ?? 3 });
   return analyzeWithExtractor(document, { extractor });
 }
@@ -47,21 +47,21 @@ describe('LLM narrative extraction', () => {
     const lastUser = body.messages!.at(-1)!.content as string;
     expect(lastUser).not.toContain('本年新收政府信息公开申请数量');
     expect(lastUser).not.toContain('本年制发件数');
-    expect(result.narrative?.extractor).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini', promptVersion: 'narrative/v1' });
+    expect(result.narrative?.extractor).toMatchObject({ provider: 'openai', model: 'gpt-4.1-mini', promptVersion: 'narrative/v2' });
     expect(result.narrative?.usage).toMatchObject({ inputTokens: 4000, outputTokens: 600, attempts: 1, cached: false });
     expect(result.narrative?.usage.costUsd).toBeCloseTo((4000 * 0.4 + 600 * 1.6) / 1e6, 10);
     expect(result.narrative!.input.tokens).toBeLessThan(result.narrative!.input.wholeReportTokens!);
-    expect(result.narrative?.facts.applications.received).toMatchObject({ value: 2, grounded: true });
+    expect(result.narrative?.facts.applications.statements[0]).toMatchObject({ measure: 'received', count: { value: 2, grounded: true } });
     expect(result.findings.map((finding) => finding.id)).toContain('narrative.conflictingFigures');
   });
 
   it('schema-invalid JSON: asks again with the validation issues, counting both attempts', async () => {
-    const invalid = { ...LABEL, fee: { value: 'zero', quote: 'x', year: null } };
+    const invalid = { ...LABEL, fee: { statements: [{ ...LABEL.fee.statements[0]!, count: { value: 'zero', quote: 'x', year: null } }] } };
     const result = await extractWith((_request, index) => (index === 0 ? { json: invalid, usage: { prompt_tokens: 10, completion_tokens: 5 } } : { json: LABEL, usage: { prompt_tokens: 20, completion_tokens: 7 } }));
     expect(mock.requests).toHaveLength(2);
     const retry = mock.requests[1]!.body!.messages!;
     expect(retry.at(-2)).toMatchObject({ role: 'assistant', content: JSON.stringify(invalid) });
-    expect(String(retry.at(-1)!.content)).toMatch(/fee\.value/);
+    expect(String(retry.at(-1)!.content)).toMatch(/fee\.statements\.0\.count\.value/);
     expect(result.narrative?.usage).toMatchObject({ attempts: 2, inputTokens: 30, outputTokens: 12 });
   });
 
@@ -79,18 +79,32 @@ describe('LLM narrative extraction', () => {
   });
 
   it('a quote that is not in the report: the number is kept, marked ungrounded, and raises narrative.ungrounded', async () => {
-    const invented = { ...LABEL, fee: { value: 300, quote: '本年度收取信息处理费300元', year: null } };
+    const invented = { ...LABEL, fee: { statements: [{ ...LABEL.fee.statements[0]!, count: { value: 300, quote: '本年度收取信息处理费300元', year: null } }] } };
     const result = await extractWith(() => ({ json: invented }));
-    expect(result.narrative?.facts.fee).toMatchObject({ value: 300, grounded: false, span: null });
+    expect(result.narrative?.facts.fee.statements[0]!.count).toMatchObject({ value: 300, grounded: false, span: null });
     const finding = result.findings.find((candidate) => candidate.id === 'narrative.ungrounded');
-    expect(finding).toMatchObject({ path: 'narrative.fee', severity: 'warning' });
+    expect(finding).toMatchObject({ path: 'narrative.fee.amount', severity: 'warning' });
   });
 
   it('a quote that is in the report but lacks the number is ungrounded too', async () => {
-    const wrong = { ...LABEL, applications: { ...LABEL.applications, received: { value: 7, quote: '全年受理公民提出的政府信息公开申请2条', year: null } } };
+    const received = LABEL.applications.statements[0]!;
+    const wrong = { ...LABEL, applications: { statements: [{ ...received, count: { value: 7, quote: '全年受理公民提出的政府信息公开申请2条', year: null } }] } };
     const result = await extractWith(() => ({ json: wrong }));
-    expect(result.narrative?.facts.applications.received).toMatchObject({ value: 7, grounded: false });
-    expect(result.findings.map((finding) => `${finding.id}@${finding.path}`)).toContain('narrative.ungrounded@narrative.applications.received');
+    expect(result.narrative?.facts.applications.statements[0]!.count).toMatchObject({ value: 7, grounded: false });
+    const findings = result.findings.map((finding) => `${finding.id}@${finding.path}`);
+    expect(findings).toContain('narrative.ungrounded@narrative.applications.received');
+    // 7 is not table 3's 2, but an ungrounded number is evidence for nothing.
+    expect(findings).not.toContain('narrative.applicationsMismatch@narrative.applications.received');
+  });
+
+  // Issue 12: a model that answered for another report drove applicationsMismatch and conflictingFigures errors.
+  it('an answer for another report: every number is ungrounded and raises nothing but narrative.ungrounded', async () => {
+    const other = expectedSchema.parse(JSON.parse(readFileSync(join(ROOT, 'fixtures/pingtan-2023-txt/expected.json'), 'utf8'))).narrative!;
+    const result = await extractWith(() => ({ json: other }));
+    const narrative = result.findings.filter((finding) => finding.id.startsWith('narrative.'));
+    expect(narrative.length).toBeGreaterThan(5);
+    expect(new Set(narrative.map((finding) => finding.id))).toEqual(new Set(['narrative.ungrounded']));
+    expect(result.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
   });
 
   it.each([
@@ -108,7 +122,7 @@ describe('LLM narrative extraction', () => {
     mock.respondWith(() => ({ json: LABEL }));
     const store = createMemoryCacheStore();
     const client = withCache(createOpenAiClient({ apiKey: API_KEY, baseUrl: mock.url, model: 'gpt-4.1-mini', maxRetries: 0 }), store);
-    const prompt = await loadPrompt(join(ROOT, 'prompts'), 'narrative', 'v1');
+    const prompt = await loadPrompt(join(ROOT, 'prompts'), 'narrative', 'v2');
     const extractor = createLlmExtractor({ client, prompt });
     const first = await analyzeWithExtractor(document, { extractor });
     const second = await analyzeWithExtractor(document, { extractor });

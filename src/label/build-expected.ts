@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
-import { mapNumbers } from '../report/map-numbers.js';
-import { expectedSchema, type Expected, type GroundedNumber, type Result, type Tables } from '../report/schemas.js';
+import { mapNarrative } from '../report/map-numbers.js';
+import type { StatedClaim, StatedNumber } from '../report/narrative.js';
+import { expectedSchema, type Expected, type GroundedClaim, type GroundedNumber, type Result, type Tables } from '../report/schemas.js';
 import { keysOf } from '../report/path-keys.js';
 import { findingKey, metaKey, narrativeKey, type Decisions } from './review.js';
 
@@ -39,9 +40,12 @@ export function buildExpected(result: Result, decisions: Decisions, request: Fix
   }
   const narrative =
     request.includeNarrative && result.narrative
-      ? mapNumbers<GroundedNumber, { value: number; quote: string; year: number | null }>(result.narrative.facts, (number, path) => {
-          const change = edited(narrativeKey(path));
-          return { value: change && typeof change.value === 'number' ? change.value : number.value, quote: number.quote, year: number.year };
+      ? mapNarrative<GroundedNumber, StatedNumber, GroundedClaim, StatedClaim>(result.narrative.facts, {
+          number: (number, path) => {
+            const change = edited(narrativeKey(path));
+            return { value: change && typeof change.value === 'number' ? change.value : number.value, quote: number.quote, year: number.year };
+          },
+          claim: ({ about, claim, quote }) => ({ about, claim, quote }),
         })
       : null;
   const candidate = {

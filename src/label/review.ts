@@ -1,7 +1,7 @@
 /**
  * What a person decided about one value while reviewing a report. Keys name the value:
- * "cell:applications.newReceived.total", "narrative:applications.received", "meta:year",
- * "meta:agency", "finding:narrative.conflictingFigures@narrative.activeDisclosure.channels…".
+ * "cell:applications.newReceived.total", "narrative:applications.statements.0.count", "meta:year",
+ * "meta:agency", "finding:narrative.conflictingFigures@narrative.activeDisclosure.published…".
  */
 export type Decision =
   | { readonly kind: 'confirmed'; readonly reason: string }

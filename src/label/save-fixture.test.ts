@@ -49,10 +49,10 @@ describe('saveFixture', () => {
 
   it('keeps the narrative when the person says every stated number is listed, with edited values', async () => {
     directory = mkdtempSync(join(tmpdir(), 'nianbao-label-'));
-    const decisions = new Map<string, Decision>([['narrative:activeDisclosure.channels.2.count', { kind: 'edited', value: 92, reason: 'typo in the report' }]]);
+    const decisions = new Map<string, Decision>([['narrative:activeDisclosure.statements.2.count', { kind: 'edited', value: 92, reason: 'typo in the report' }]]);
     const folder = await saveFixture(result, decisions, { fixturesDirectory: directory, id: 'with-narrative', includeNarrative: true });
     const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8'));
-    expect(expected.narrative.activeDisclosure.channels[2].count).toEqual({ value: 92, quote: '“灵武民政”政务微博发布信息89条', year: null });
+    expect(expected.narrative.activeDisclosure.statements[2].count).toEqual({ value: 92, quote: '“灵武民政”政务微博发布信息89条', year: null });
     expect(expected.findings).toEqual([{ id: conflict.id, path: conflict.path }]);
   });
 

@@ -1,5 +1,5 @@
 import type { Language } from '../checks/language.js';
-import { matchedReceivedReading, runNarrativeChecks } from '../checks/narrative-checks.js';
+import { matchedReceivedReading, runNarrativeChecks } from '../checks/narrative/index.js';
 import type { NarrativeExtraction, NarrativeExtractor } from '../extract/extractor.js';
 import { groundNarrative } from '../extract/ground-narrative.js';
 import type { NarrativeInput } from '../extract/narrative-input.js';

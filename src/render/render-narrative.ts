@@ -1,21 +1,36 @@
 import { pick, type Language } from '../checks/language.js';
-import { channelKey } from '../report/channel-key.js';
-import type { GroundedNumber, NarrativeBlock } from '../report/schemas.js';
+import { claimLabel, describeFigure, measureLabel } from '../checks/narrative/index.js';
+import type { Topic } from '../report/narrative.js';
+import type { GroundedNarrative, GroundedNumber, NarrativeBlock } from '../report/schemas.js';
 import type { Style } from './style.js';
+
+// A topic with many statements (a 平潭 report lists twenty topics' counts) shows the first ones.
+const MAX_STATEMENTS = 6;
 
 /** The narrative facts in a few lines, and who extracted them at what cost. */
 export function renderNarrative(block: NarrativeBlock | null, style: Style, language: Language): string[] {
   if (!block) return [];
   const { facts, extractor, usage, input } = block;
-  const number = (stated: GroundedNumber | null, unit = '') => (stated ? `${stated.value}${unit}${stated.grounded ? '' : style.yellow('?')}` : '—');
-  const channels = facts.activeDisclosure.channels
-    .map((channel) => `${channelKey(channel)} ${channel.count ? number(channel.count, channel.unit ?? '') : `(${channel.parts.map((part) => number(part.count)).join('+')})`}`)
-    .join(pick(language, '，', ', '));
-  const reading = block.receivedReading === 'new' ? pick(language, '（=表三新收）', ' (= table 3 new)') : block.receivedReading === 'newAndCarriedOver' ? pick(language, '（=新收+上年结转）', ' (= new + carried over)') : '';
+  const number = (stated: GroundedNumber, unit: string | null) => `${stated.value}${unit ?? ''}${stated.grounded ? '' : style.yellow('?')}`;
+  const separator = pick(language, '；', '; ');
+  const topicLine = (topic: Topic) => {
+    const statements = facts[topic].statements;
+    const shown = statements.slice(0, MAX_STATEMENTS).map((statement) => {
+      const parts = statement.parts.map((part) => `${part.platform || part.measure ? describeFigure({ measure: part.measure ?? statement.measure, platform: part.platform, subject: null }, language) : part.label} ${number(part.count, part.unit)}`);
+      const approximate = statement.approximate ? pick(language, '约', '~') : '';
+      return `${describeFigure(statement, language)} ${approximate}${number(statement.count, statement.unit)}${parts.length > 0 ? pick(language, `（其中 ${parts.join('、')}）`, ` (of which ${parts.join(', ')})`) : ''}`;
+    });
+    const more = statements.length > MAX_STATEMENTS ? pick(language, `…另 ${statements.length - MAX_STATEMENTS} 项`, `… ${statements.length - MAX_STATEMENTS} more`) : '';
+    return shown.length === 0 ? '—' : shown.join(separator) + more;
+  };
+  const reading = block.receivedReading === 'new' ? pick(language, '（收到数 = 表三新收）', ' (received = table 3 new)') : block.receivedReading === 'newAndCarriedOver' ? pick(language, '（收到数 = 新收 + 上年结转）', ' (received = new + carried over)') : '';
+  const claims = claimsLine(facts, language);
   const lines = [
     style.bold(pick(language, '正文事实', 'Narrative facts')),
-    `  ${pick(language, '主动公开', 'Published')}: ${pick(language, '合计', 'total')} ${number(facts.activeDisclosure.total, facts.activeDisclosure.totalUnit ?? '')}${channels ? `；${channels}` : ''}`,
-    `  ${pick(language, '收到申请', 'Applications received')}: ${number(facts.applications.received)}${reading} · ${pick(language, '办结', 'answered')} ${number(facts.applications.answered)} · ${pick(language, '复议', 'reviews')} ${number(facts.reviewLitigation.reviews)} · ${pick(language, '诉讼', 'lawsuits')} ${number(facts.reviewLitigation.lawsuits)} · ${pick(language, '信息处理费', 'fee')} ${number(facts.fee, pick(language, '元', ' yuan'))}`,
+    `  ${pick(language, '主动公开', 'Published')}: ${topicLine('activeDisclosure')}`,
+    `  ${pick(language, '依申请公开', 'Applications')}: ${topicLine('applications')}${reading}`,
+    `  ${pick(language, '复议诉讼', 'Reviews and lawsuits')}: ${topicLine('reviewLitigation')}${claims}`,
+    `  ${pick(language, '信息处理费', 'Fee')}: ${topicLine('fee')}`,
     `  ${pick(language, '问题', 'Problems')} ${facts.problems.length} · ${pick(language, '改进', 'improvements')} ${facts.improvements.length}${facts.contact.phone ? ` · ${pick(language, '电话', 'phone')} ${facts.contact.phone}` : ''}`,
   ];
   if (extractor.provider === 'rules') {
@@ -30,4 +45,9 @@ export function renderNarrative(block: NarrativeBlock | null, style: Style, lang
     );
   }
   return lines;
+}
+
+function claimsLine(facts: GroundedNarrative, language: Language): string {
+  const claims = facts.reviewLitigation.claims.map((claim) => `${measureLabel(claim.about, language)}${claimLabel(claim.claim, language)}${claim.grounded ? '' : '?'}`);
+  return claims.length === 0 ? '' : pick(language, `；正文说：${claims.join('、')}`, `; the prose says: ${claims.join(', ')}`);
 }

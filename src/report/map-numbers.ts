@@ -1,49 +1,50 @@
-import type { createNarrativeSchema } from './narrative.js';
 import type { z } from 'zod';
+import { TOPICS, type createNarrativeSchema } from './narrative.js';
 
-type NarrativeOf<Number> = z.infer<ReturnType<typeof createNarrativeSchema<z.ZodType<Number>>>>;
+export type NarrativeOf<Number, Claim> = z.infer<ReturnType<typeof createNarrativeSchema<z.ZodType<Number>, z.ZodType<Claim>>>>;
+
+type Mappers<FromNumber, ToNumber, FromClaim, ToClaim> = {
+  readonly number: (number: FromNumber, path: string) => ToNumber;
+  readonly claim: (claim: FromClaim, path: string) => ToClaim;
+};
 
 /**
- * Rebuilds a narrative with every stated number passed through `map`, and its path
- * ("activeDisclosure.channels.1.count"): grounding, scoring and checks all walk numbers this way.
+ * Rebuilds a narrative with every stated number and claim passed through the mappers, with its
+ * path ("activeDisclosure.statements.1.parts.0.count"): grounding, scoring and checks all walk
+ * the facts this way.
  */
-export function mapNumbers<From, To>(
-  narrative: NarrativeOf<From>,
-  map: (number: From, path: string) => To,
-): NarrativeOf<To> {
-  const optional = (number: From | null, path: string) => (number === null ? null : map(number, path));
-  return {
-    ...narrative,
-    activeDisclosure: {
-      ...narrative.activeDisclosure,
-      total: optional(narrative.activeDisclosure.total, 'activeDisclosure.total'),
-      channels: narrative.activeDisclosure.channels.map((channel, index) => ({
-        ...channel,
-        count: optional(channel.count, `activeDisclosure.channels.${index}.count`),
-        parts: channel.parts.map((part, partIndex) => ({
-          ...part,
-          count: map(part.count, `activeDisclosure.channels.${index}.parts.${partIndex}.count`),
-        })),
+export function mapNarrative<FromNumber, ToNumber, FromClaim, ToClaim>(
+  narrative: NarrativeOf<FromNumber, FromClaim>,
+  mappers: Mappers<FromNumber, ToNumber, FromClaim, ToClaim>,
+): NarrativeOf<ToNumber, ToClaim> {
+  const copy: Record<string, unknown> = { ...narrative };
+  for (const topic of TOPICS) {
+    const statements = narrative[topic].statements.map((statement, index) => ({
+      ...statement,
+      count: mappers.number(statement.count, `${topic}.statements.${index}.count`),
+      parts: statement.parts.map((part, partIndex) => ({
+        ...part,
+        count: mappers.number(part.count, `${topic}.statements.${index}.parts.${partIndex}.count`),
       })),
-    },
-    applications: {
-      ...narrative.applications,
-      received: optional(narrative.applications.received, 'applications.received'),
-      answered: optional(narrative.applications.answered, 'applications.answered'),
-      carriedForward: optional(narrative.applications.carriedForward, 'applications.carriedForward'),
-    },
-    reviewLitigation: {
-      reviews: optional(narrative.reviewLitigation.reviews, 'reviewLitigation.reviews'),
-      lawsuits: optional(narrative.reviewLitigation.lawsuits, 'reviewLitigation.lawsuits'),
-    },
-    fee: optional(narrative.fee, 'fee'),
-  } as NarrativeOf<To>;
+    }));
+    copy[topic] = { ...narrative[topic], statements };
+  }
+  copy['reviewLitigation'] = {
+    ...(copy['reviewLitigation'] as object),
+    claims: narrative.reviewLitigation.claims.map((claim, index) => mappers.claim(claim, `reviewLitigation.claims.${index}`)),
+  };
+  return copy as NarrativeOf<ToNumber, ToClaim>;
+}
+
+/** The same narrative with every number passed through `map`; claims unchanged. */
+export function mapNumbers<From, To, Claim>(narrative: NarrativeOf<From, Claim>, map: (number: From, path: string) => To): NarrativeOf<To, Claim> {
+  return mapNarrative(narrative, { number: map, claim: (claim: Claim) => claim });
 }
 
 /** Every stated number with its path, in document-structure order. */
-export function listNumbers<Number>(narrative: NarrativeOf<Number>): { path: string; number: Number }[] {
+export function listNumbers<Number, Claim>(narrative: NarrativeOf<Number, Claim>): { path: string; number: Number }[] {
   const numbers: { path: string; number: Number }[] = [];
-  mapNumbers(narrative, (number, path) => {
+  mapNumbers(narrative, (number: Number, path) => {
     numbers.push({ path, number });
     return number;
   });

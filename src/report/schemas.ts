@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createNarrativeSchema, narrativeSchema, statedNumberSchema } from './narrative.js';
+import { createNarrativeSchema, narrativeSchema, statedClaimSchema, statedNumberSchema } from './narrative.js';
 import {
   APPLICATION_COLUMNS,
   DOCUMENT_COLUMNS,
@@ -134,12 +134,36 @@ export const FINDING_IDS = [
   'narrative.reviewLitigationMismatch',
   'narrative.sumMismatch',
   'narrative.conflictingFigures',
+  'narrative.outcomeMismatch',
+  'narrative.reviewOutcomeClaim',
   'narrative.yearMismatch',
   'narrative.ungrounded',
   'crossYear.carryOver',
   'crossYear.inForce',
 ] as const;
 export const findingIdSchema = z.enum(FINDING_IDS);
+
+/** Each id has one severity: `error` for a broken rule, `warning` for a doubtful one. */
+export const FINDING_SEVERITIES: Readonly<Record<(typeof FINDING_IDS)[number], 'error' | 'warning'>> = {
+  'structure.missingSection': 'error',
+  'structure.tableShape': 'error',
+  'table.missingCell': 'warning',
+  'table.ambiguousRow': 'warning',
+  'applications.rowTotal': 'error',
+  'applications.handledTotal': 'error',
+  'applications.balance': 'error',
+  'reviewLitigation.total': 'error',
+  'narrative.applicationsMismatch': 'error',
+  'narrative.reviewLitigationMismatch': 'error',
+  'narrative.sumMismatch': 'error',
+  'narrative.conflictingFigures': 'error',
+  'narrative.outcomeMismatch': 'error',
+  'narrative.reviewOutcomeClaim': 'error',
+  'narrative.yearMismatch': 'warning',
+  'narrative.ungrounded': 'warning',
+  'crossYear.carryOver': 'error',
+  'crossYear.inForce': 'warning',
+};
 
 export const findingCellSchema = z.strictObject({
   path: z.string(),
@@ -190,7 +214,14 @@ export const groundedNumberSchema = statedNumberSchema.extend({
   span: spanSchema.nullable(),
 });
 
-export const groundedNarrativeSchema = createNarrativeSchema(groundedNumberSchema);
+/** A stated claim after its quote was checked against the report. */
+export const groundedClaimSchema = statedClaimSchema.extend({
+  /** The quote occurs in the report (after width/whitespace normalisation) and says what the claim says. */
+  grounded: z.boolean(),
+  span: spanSchema.nullable(),
+});
+
+export const groundedNarrativeSchema = createNarrativeSchema(groundedNumberSchema, groundedClaimSchema);
 
 export const narrativeBlockSchema = z.strictObject({
   extractor: z.strictObject({
@@ -307,6 +338,7 @@ export type Section = z.infer<typeof sectionSchema>;
 export type Result = z.infer<typeof resultSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
 export type GroundedNumber = z.infer<typeof groundedNumberSchema>;
+export type GroundedClaim = z.infer<typeof groundedClaimSchema>;
 export type GroundedNarrative = z.infer<typeof groundedNarrativeSchema>;
 export type NarrativeBlock = z.infer<typeof narrativeBlockSchema>;
 export type Expected = z.infer<typeof expectedSchema>;

@@ -227,7 +227,7 @@ describe('tables, chat and corrections', () => {
     const at = report.split('\n').findIndex((line) => line.includes('= 89'));
     await press(stdin, ...Array.from({ length: at - 2 }, () => 'j'));
     await press(stdin, 'e');
-    expect(await frameWith(lastFrame, 'new value')).toContain('activeDisclosure.channels.2.count: new value');
+    expect(await frameWith(lastFrame, 'new value')).toContain('activeDisclosure.statements.2.count: new value');
     await press(stdin, '9', '2', ENTER);
     await press(stdin, '原文后段写的是92条', ENTER);
     expect(await frameWith(lastFrame, 'not written yet')).toContain('= 89 →92');
@@ -243,7 +243,7 @@ describe('tables, chat and corrections', () => {
     const saved = await frameWith(lastFrame, `saved ${folder}`);
     expect(saved).toContain(`saved ${folder}`);
     const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8'));
-    expect(expected.narrative.activeDisclosure.channels[2].count.value).toBe(92);
+    expect(expected.narrative.activeDisclosure.statements[2].count.value).toBe(92);
     expect(readFileSync(join(folder, 'NOTES.md'), 'utf8')).toContain('原文后段写的是92条');
     expect(existsSync(join(folder, 'report.txt'))).toBe(true);
     unmount();

@@ -20,11 +20,11 @@ describe.runIf(enabled)('live LLM endpoint', () => {
       ...(environment['OPENAI_BASE_URL'] ? { baseUrl: environment['OPENAI_BASE_URL'] } : {}),
       model: environment['NIANBAO_MODEL']!,
     });
-    const extractor = createLlmExtractor({ client, prompt: await loadPrompt(join(ROOT, 'prompts'), 'narrative', 'v1') });
+    const extractor = createLlmExtractor({ client, prompt: await loadPrompt(join(ROOT, 'prompts'), 'narrative', 'v2') });
     const bytes = readFileSync(join(ROOT, 'fixtures/seed-004-lingwu-civil-affairs-2024/report.txt'));
     const result = await analyzeWithExtractor(documentFromBytes('report.txt', 'txt', bytes), { extractor });
     console.log(JSON.stringify({ usage: result.narrative?.usage, input: result.narrative?.input, findings: result.findings.map((finding) => finding.id) }));
-    expect(result.narrative?.facts.applications.received?.value).toBe(2);
+    expect(result.narrative?.facts.applications.statements.find((statement) => statement.measure === 'received')?.count.value).toBe(2);
     expect(result.findings.map((finding) => finding.id)).toContain('narrative.conflictingFigures');
   }, 180_000);
 });

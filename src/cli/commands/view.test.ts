@@ -41,8 +41,8 @@ describe('nianbao view', () => {
     const target = join(directory, 'elsewhere.html');
     expect(await main(['view', CIVIL, '--html', '--out', target, '--lang', 'en'], createIo().io)).toBe(0);
     const english = await readFile(target, 'utf8');
-    expect(printed.output.stdout).toContain('发布数量前后不一');
-    expect(english).not.toContain('发布数量前后不一');
+    expect(printed.output.stdout).toContain('发布信息前后不一');
+    expect(english).not.toContain('发布信息前后不一');
     expect(english).toContain('narrative.conflictingFigures');
   });
 

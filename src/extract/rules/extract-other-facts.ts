@@ -1,25 +1,7 @@
-import type { Narrative, StatedNumber } from '../../report/narrative.js';
-import { slice, splitClauses, type Piece } from './split-text.js';
-import { statedNumber, toNumber } from './stated-number.js';
+import type { Narrative } from '../../report/narrative.js';
 
-// "未收取信息处理费", "本年度未产生信息公开处理费", "无收取信息处理费情况".
-const NO_FEE = /(?:未|无|没有|不)(?:收取|产生|发生)[^。；;，,]{0,14}?处理费/;
-// "实际收取信息处理费共计400元".
-const FEE = /收取[^。；;，,]{0,14}?处理费[^。；;，,\d]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(万元|元)/;
-
-/** The information-processing fee (信息处理费), in 元; 未收取 = 0. Not 行政事业性收费. */
-export function extractFee(sentences: readonly Piece[]): StatedNumber | null {
-  for (const sentence of sentences) {
-    if (!/处理费/.test(sentence.text)) continue;
-    for (const clause of splitClauses(sentence)) {
-      const none = NO_FEE.exec(clause.text);
-      if (none) return statedNumber(0, slice(clause, 0, none.index + none[0].length), sentence);
-      const some = FEE.exec(clause.text);
-      if (some) return statedNumber(toNumber(some[1]!) * (some[2] === '万元' ? 10_000 : 1), clause, sentence);
-    }
-  }
-  return null;
-}
+/** A piece of the document text with its offset. */
+type Piece = { readonly text: string; readonly start: number };
 
 // Where a problems section turns from what went wrong to what will be done about it.
 const TURN = /(改进情况|改进措施|整改措施|整改情况|下一步|针对(?:以上|上述|存在的|这些)?问题|具体解决办法|解决办法|我局将|我区将|我县将|我市将|将采取以下措施)/;

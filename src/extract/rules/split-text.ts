@@ -1,57 +1,98 @@
-/** A piece of the input text with its offset, so a quote is always a verbatim slice. */
+/**
+ * A piece of the text the rules read, with its offset. The rules read the normalized view of the
+ * narrative (whitespace removed, full-width folded: "予以公开及部分公\n开42件" reads whole), and
+ * map every piece back to the original for its quote.
+ */
 export type Piece = { readonly text: string; readonly start: number };
 
-// Sentences end at 。！？；; line breaks do not end them (PDF and Word copies break words: "司\n\n法").
-const SENTENCE_END = /[。！？；;!?]/g;
-// Clauses inside a sentence.
-const CLAUSE_END = /[，,；;。]/g;
+// Sentences end at 。！？; a ；separates clauses of one statement ("其中：予以公开 42 件；不予公开 5 件；…").
+const SENTENCE_END = new Set(['。', '!', '?']);
+const PIECE_END = new Set([',', ';']);
+// In the normalized view （）are (), “” are both ".
+const OPENERS: Record<string, string> = { '(': ')', '"': '"', '《': '》', '「': '」' };
+// An opener whose closer is further than this is a stray mark (OCR), not a bracket.
+const MAX_BRACKET = 400;
 
+/** Sentences, split outside brackets and quotes. */
 export function splitSentences(text: string): Piece[] {
-  return splitOn(text, 0, SENTENCE_END);
+  return splitOutsideBrackets({ text, start: 0 }, SENTENCE_END);
 }
 
-// Every extractor walks the clauses of the same sentences: split each sentence once.
-const clausesOf = new WeakMap<Piece, Piece[]>();
+/** The clauses of a sentence (at ，；), split outside brackets and quotes. */
+export function splitPieces(sentence: Piece): Piece[] {
+  return splitOutsideBrackets(sentence, PIECE_END);
+}
 
-export function splitClauses(sentence: Piece): Piece[] {
-  let clauses = clausesOf.get(sentence);
-  if (!clauses) {
-    clauses = splitOn(sentence.text, sentence.start, CLAUSE_END);
-    clausesOf.set(sentence, clauses);
+/** The text with every bracketed group (brackets included) replaced by spaces: offsets stay. */
+export function maskBrackets(text: string): string {
+  const groups = bracketGroups({ text, start: 0 });
+  if (groups.length === 0) return text;
+  let masked = '';
+  let cursor = 0;
+  for (const group of groups) {
+    masked += text.slice(cursor, group.from) + ' '.repeat(group.to - group.from);
+    cursor = group.to;
   }
-  return clauses;
+  return masked + text.slice(cursor);
 }
 
-function splitOn(text: string, offset: number, separators: RegExp): Piece[] {
+export type BracketGroup = { readonly from: number; readonly to: number; readonly inner: Piece };
+
+/** Round-bracket groups "（…）" of a piece (outermost only), with their contents. */
+export function bracketGroups(piece: Piece): BracketGroup[] {
+  const groups: BracketGroup[] = [];
+  const { text } = piece;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    if (character !== '(') continue;
+    const close = closingOf(text, index);
+    if (close === -1) continue;
+    groups.push({ from: index, to: close + 1, inner: slice(piece, index + 1, close) });
+    index = close;
+  }
+  return groups;
+}
+
+function closingOf(text: string, open: number): number {
+  const opener = text[open]!;
+  const closer = OPENERS[opener]!;
+  if (opener === closer) {
+    const close = text.indexOf(closer, open + 1);
+    return close !== -1 && close - open <= MAX_BRACKET ? close : -1;
+  }
+  let depth = 0;
+  for (let index = open; index < text.length && index - open <= MAX_BRACKET; index += 1) {
+    if (text[index] === opener) depth += 1;
+    else if (text[index] === closer) {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+function splitOutsideBrackets(piece: Piece, separators: ReadonlySet<string>): Piece[] {
   const pieces: Piece[] = [];
-  let start = 0;
-  const push = (end: number) => {
-    const piece = trim({ text: text.slice(start, end), start: offset + start });
-    if (piece.text.length > 0) pieces.push(piece);
-  };
-  separators.lastIndex = 0;
-  for (let match = separators.exec(text); match !== null; match = separators.exec(text)) {
-    push(match.index);
-    start = match.index + 1;
-  }
-  push(text.length);
-  return pieces;
-}
-
-/** Drops surrounding whitespace. */
-export function trim(piece: Piece): Piece {
+  const { text } = piece;
   let from = 0;
-  let to = piece.text.length;
-  while (from < to && isSpace(piece.text.charCodeAt(from))) from += 1;
-  while (to > from && isSpace(piece.text.charCodeAt(to - 1))) to -= 1;
-  return from === 0 && to === piece.text.length ? piece : { text: piece.text.slice(from, to), start: piece.start + from };
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    if (character in OPENERS) {
+      const close = closingOf(text, index);
+      if (close !== -1) {
+        index = close;
+        continue;
+      }
+    }
+    if (!separators.has(character)) continue;
+    pieces.push(slice(piece, from, index));
+    from = index + 1;
+  }
+  pieces.push(slice(piece, from));
+  return pieces.filter((part) => part.text.length > 0);
 }
 
 /** The sub-piece [from, to) of a piece (offsets relative to the piece). */
 export function slice(piece: Piece, from: number, to = piece.text.length): Piece {
-  return trim({ text: piece.text.slice(from, to), start: piece.start + from });
+  return { text: piece.text.slice(from, to), start: piece.start + from };
 }

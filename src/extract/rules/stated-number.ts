@@ -1,23 +1,20 @@
-import type { StatedNumber } from '../../report/narrative.js';
 import type { Piece } from './split-text.js';
 
-const YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
-// "2024年，…" / "2022 年，…": a sentence that opens with its year names it for all its clauses.
-const LEADING_YEAR = /^[^，,。]{0,12}?((?:19|20)\d{2})\s*年度?\s*[，,]/;
+// In normalized text: "2024年", "2023年度"; "2024年12月31日" is a date, not a year the statement names.
+const YEAR = /((?:19|20)\d{2})年(?!\d{1,2}月)/;
+// "2024年,…" / "我局按照…的原则,2022年,在…": a year standing alone names it for the clauses after it;
+// "2023年全区接收…" names it for the whole sentence.
+const YEAR_ONLY = /^[^\d]{0,6}((?:19|20)\d{2})年度?$/;
+const LEADING_YEAR = /^[^\d]{0,12}?((?:19|20)\d{2})年(?!\d{1,2}月)/;
 
-/** A number stated in `clause` of `sentence`, quoted verbatim, with the year the statement names. */
-export function statedNumber(value: number, clause: Piece, sentence: Piece): StatedNumber {
-  return { value, quote: clause.text, year: statedYear(clause, sentence) };
-}
-
-export function statedYear(clause: Piece, sentence: Piece): number | null {
-  const own = YEAR.exec(clause.text);
+/** The year a statement names: in its own clause, or named for the sentence before it. */
+export function statedYear(clause: string, earlierClauses: readonly string[]): number | null {
+  const own = YEAR.exec(clause);
   if (own) return Number(own[1]);
-  const leading = LEADING_YEAR.exec(sentence.text);
-  return leading && sentence.start + leading.index < clause.start ? Number(leading[1]) : null;
-}
-
-/** Digits as a number: full-width digits and thousands separators allowed. */
-export function toNumber(digits: string): number {
-  return Number(digits.replace(/[０-９]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, ''));
+  for (let index = earlierClauses.length - 1; index >= 0; index -= 1) {
+    const alone = YEAR_ONLY.exec(earlierClauses[index]!);
+    if (alone) return Number(alone[1]);
+  }
+  const leading = earlierClauses[0] === undefined ? null : LEADING_YEAR.exec(earlierClauses[0]);
+  return leading ? Number(leading[1]) : null;
 }
