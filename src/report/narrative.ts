@@ -40,6 +40,7 @@ export const MEASURES = {
   activeDisclosure: ['published', 'policyInterpretations', 'regulations', 'normativeDocuments', 'documents', 'pressConferences', 'visits', 'followers'],
   applications: [
     'received',
+    'receivedWithCarriedOver',
     'carriedOver',
     'answered',
     'granted',
@@ -63,7 +64,7 @@ const MEASURE_DESCRIPTIONS: Record<Topic, string> = {
   activeDisclosure:
     'published: items of information published or disclosed (发布/公开/推送 信息、文章、内容); policyInterpretations: 政策解读; regulations: 规章; normativeDocuments: 规范性文件; documents: other documents (政策文件、人事任免文件、公文); pressConferences: 新闻发布会; visits: 访问量/浏览量/阅读量/观看量; followers: 关注/粉丝/订阅',
   applications:
-    'received: applications received (收到/受理/接收/申请 N 件); carriedOver: 上年结转; answered: concluded or answered in all (办结/答复/办理 N 件); granted: 予以公开/同意公开; partiallyGranted: 部分公开; grantedOrPartial: 予以公开及部分公开 stated as one number; denied: 不予公开; unavailable: 无法提供; notProcessed: 不予处理; otherHandling: 其他处理; carriedForward: 结转下年度',
+    'received: applications received (收到/受理/接收/申请 N 件); receivedWithCarriedOver: a count the text says includes last year’s carried over (共受理 N 件（含上年结转 M 件）); carriedOver: 上年结转; answered: concluded or answered in all (办结/答复/办理 N 件); granted: 予以公开/同意公开; partiallyGranted: 部分公开; grantedOrPartial: 予以公开及部分公开 stated as one number; denied: 不予公开; unavailable: 无法提供; notProcessed: 不予处理; otherHandling: 其他处理; carriedForward: 结转下年度',
   reviewLitigation:
     'reviews: 行政复议 about this agency’s information disclosure; lawsuits: 行政诉讼 about it; reviewsAndLawsuits: both counted as one number (复议诉讼案件 N 件). Not cases the agency decided itself as a review body.',
   fee: 'amount: the information-processing fee (信息处理费) charged, in 元; 未收取 / 未产生 = 0. Not 行政事业性收费.',

@@ -27,8 +27,9 @@ export function checkApplications(input: NarrativeCheckInput): Finding[] {
   const readings = receivedReadings(input);
   if (!readings) return [];
   const { fresh, withCarried } = readings;
-  return distinctByValue(comparable(input).filter((figure) => figure.measure === 'received'))
-    .filter((figure) => figure.number.value !== fresh && figure.number.value !== withCarried)
+  // "共受理 N 件（含上年结转 M 件）" says which reading it is; a plain 收到 may be either.
+  return distinctByValue(comparable(input).filter((figure) => figure.measure === 'received' || figure.measure === 'receivedWithCarriedOver'))
+    .filter((figure) => figure.number.value !== withCarried && (figure.measure === 'receivedWithCarriedOver' || figure.number.value !== fresh))
     .map((figure) =>
       createFinding({
         id: 'narrative.applicationsMismatch',
@@ -50,7 +51,7 @@ export function checkApplications(input: NarrativeCheckInput): Finding[] {
 /** Which reading of the stated 收到 matched table 3, for the result to say (null when none or no table). */
 export function matchedReceivedReading(input: NarrativeCheckInput): 'new' | 'newAndCarriedOver' | null {
   const readings = receivedReadings(input);
-  const received = comparable(input).find((figure) => figure.measure === 'received');
+  const received = comparable(input).find((figure) => figure.measure === 'received' || figure.measure === 'receivedWithCarriedOver');
   if (!readings || !received) return null;
   if (received.number.value === readings.fresh) return 'new';
   return received.number.value === readings.withCarried ? 'newAndCarriedOver' : null;
@@ -62,7 +63,7 @@ export function matchedReceivedReading(input: NarrativeCheckInput): 'new' | 'new
  */
 export function checkTableCounts(input: NarrativeCheckInput): Finding[] {
   const findings: Finding[] = [];
-  for (const figure of distinctByValue(comparable(input).filter((candidate) => candidate.measure !== 'received'))) {
+  for (const figure of distinctByValue(comparable(input).filter((candidate) => candidate.measure !== 'received' && candidate.measure !== 'receivedWithCarriedOver'))) {
     const paths = tablePathsOf(figure.measure, input.tables);
     if (!paths) continue;
     const table = sumCells(input.tables, paths);

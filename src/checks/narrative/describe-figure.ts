@@ -13,6 +13,7 @@ const MEASURE_LABELS: Record<Measure, readonly [zh: string, en: string]> = {
   visits: ['访问量', 'visits'],
   followers: ['关注人数', 'followers'],
   received: ['收到申请', 'applications received'],
+  receivedWithCarriedOver: ['收到申请（含上年结转）', 'applications received, carried over included'],
   carriedOver: ['上年结转申请', 'applications carried over'],
   answered: ['办结申请', 'applications answered'],
   granted: ['予以公开', 'granted'],

@@ -108,13 +108,19 @@ function classifyFee(context: CountContext): Classification | null {
 function classifyApplication(context: CountContext): Classification | null {
   const { count, before, after, sentence, listOf } = context;
   const inList = listOf?.topic === 'applications';
-  if (!inList && !/申请/.test(sentence)) return null;
+  // "…受理政府信息公开申请56件。办结54件，其中：予以公开…": the outcomes follow in the next sentence.
+  const aboutApplications = inList || /申请/.test(sentence) ? 'here' : /申请/.test(context.previousSentence) ? 'before' : null;
+  if (!aboutApplications) return null;
   if (!count.unit || !APPLICATION_UNITS.has(count.unit)) return null;
   if (inList && APPLICANTS.test(before)) return { topic: 'applications', measure: listOf.measure, share: true };
-  // "1件结转下年度继续办理": a count that opens its item is named by the words after it.
-  const opensItem = !/[\u4e00-\u9fff]{2}/.test(itemOf(before));
-  for (const words of opensItem ? [before, itemAfter(after)] : [before]) {
+  // "共办理政府信息公开申请81件": some reports say 办理 for what they received; "共办理718件" is what was answered.
+  if (/办理/.test(before) && /申请/.test(before) && !/办结|答复|收到|受理|结转/.test(before)) return { topic: 'applications', measure: 'received', share: false };
+  // "1件结转下年度继续办理", "另有293件结转下年度继续办理": without a word of its own before it, a count is
+  // named by the words after it in its item.
+  for (const words of [before, itemAfter(after)]) {
     const found = APPLICATION_CUES.find(([, cue]) => cue.test(words));
+    // A count of something received (群众诉求, 网络问政) is an application only where 申请 is said.
+    if (found && aboutApplications === 'before' && (found[0] === 'received' || found[0] === 'carriedOver')) return null;
     if (found) return { topic: 'applications', measure: found[0], share: false };
   }
   return null;

@@ -3,7 +3,7 @@ import type { Measure, Narrative, Period, Platform, StatedNumber, Topic, Unit } 
 /** A statement while the rules read it; becomes a statement of the narrative schema. */
 export type Draft = {
   readonly topic: Topic;
-  readonly measure: Measure;
+  measure: Measure;
   readonly platform: Platform | null;
   readonly subject: string | null;
   readonly period: Period;
@@ -11,7 +11,7 @@ export type Draft = {
   readonly unit: Unit | null;
   readonly count: StatedNumber;
   readonly parts: DraftPart[];
-  /** Set when the list of parts had a gap, an approximate part, or ended in 等. */
+  /** Set when the list of parts had a gap, an approximate part, or ended in 等: not the whole. */
   incomplete: boolean;
   /** "（含上年结转 189 件）": stated inside another count, never the owner of parts. */
   inclusion: boolean;
@@ -47,7 +47,7 @@ export function toStatements(drafts: readonly Draft[], topic: Topic): Statement[
           unit: draft.unit,
           count: draft.count,
           parts: draft.parts.map((part) => ({ ...part })),
-          partsComplete: draft.parts.length >= 2 && !draft.incomplete && !draft.parts.some((part) => /等$/.test(part.label)),
+          partsComplete: draft.parts.length >= 2 && !draft.incomplete,
         }) as Statement,
     );
 }

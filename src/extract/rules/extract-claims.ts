@@ -24,16 +24,16 @@ export function extractClaims(text: string, quoteOf: QuoteOf): StatedClaim[] {
       for (const [claim, pattern] of CLAIMS) {
         const match = pattern.exec(piece.text);
         if (!match) continue;
-        // The cases the claim is about: named in its own clause, or in the clauses just before it.
-        const first = pieces.findIndex((candidate, at) => at <= index && CASES.test(candidate.text));
-        if (first === -1) continue;
-        const words = pieces.slice(first, index + 1).map((candidate) => candidate.text).join(',');
+        // The cases the claim is about: named in its own clause, or in the nearest clause before it.
+        const nearest = pieces.findLastIndex((candidate, at) => at <= index && CASES.test(candidate.text));
+        if (nearest === -1) continue;
+        const words = pieces.slice(nearest, index + 1).map((candidate) => candidate.text).join(',');
         const namesItsCases = CASES.test(piece.text.slice(0, match.index + match[0].length));
         const own = namesItsCases ? piece.text : words;
         const review = /复议/.test(own);
         const lawsuit = /诉讼/.test(own);
         const end = piece.start + match.index + match[0].length;
-        const start = namesItsCases ? piece.start : pieces[first]!.start;
+        const start = namesItsCases ? piece.start : pieces[nearest]!.start;
         claims.push({ about: review && lawsuit ? 'reviewsAndLawsuits' : review ? 'reviews' : 'lawsuits', claim, quote: quoteOf(start, end) });
         return;
       }

@@ -1,5 +1,5 @@
 import type { Measure, Period, Platform } from '../../report/narrative.js';
-import { classifyCount, lastVerb, afterLastVerb, type Classification } from './classify-count.js';
+import { afterLastVerb, classifyCount, lastVerb, OTHER_VERB, PUBLISHING_VERB, type Classification } from './classify-count.js';
 import type { Draft } from './draft.js';
 import { findCounts, type Count } from './find-counts.js';
 import { findPlatforms, type PlatformMention } from './find-platform.js';
@@ -15,6 +15,7 @@ const INTRO = /^(?:其中|包括|分别为|分别是|涉及)[:：,]?/;
 // "占51.85%", "同比增长82%": remarks on a part, not a gap in the list.
 const REMARK = /^(?:占|同比|比上年|较上年|环比)|%$/;
 const TOTAL_WORD = /共|合计|总计|累计/;
+const OPENS_WITH_VERB = new RegExp(`^(?:并|同时|还|另|全年|今年|本年度?)?(?:${PUBLISHING_VERB.source}|${OTHER_VERB.source})`);
 const OUTCOMES = new Set<Measure>(['granted', 'partiallyGranted', 'grantedOrPartial', 'denied', 'unavailable', 'notProcessed', 'otherHandling']);
 // An unnamed platform counts for the next clauses only ("运用政务新媒体、…，定向发布，…，全年公开…106条" counts a topic).
 const MAX_CARRY = 3;
@@ -83,7 +84,13 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
           const platform = list.owner.topic === 'activeDisclosure' ? ownPlatform(before, list.owner.platform) : null;
           const share = classification.share || classification.measure === list.owner.measure;
           list.owner.parts.push({ label: labelOf(before, list.owner.topic === 'activeDisclosure'), measure: share ? null : classification.measure, platform, unit: count.unit, count: number });
+          // "其中工作动态42条、部门文件16条等": a list ending in 等 names only some of the parts.
           if (list.gap || count.approximate) list.owner.incomplete = true;
+          // "其中工作动态42条、部门文件16条等": a list ending in 等 names only some of the parts, and ends there.
+          if (/^等/.test(masked.slice(count.end))) {
+            list.owner.incomplete = true;
+            list = null;
+          }
           return;
         }
         if (!classification) {
@@ -121,13 +128,18 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
   splitPieces(sentence).forEach((piece, clause) => {
     const masked = maskBrackets(piece.text);
     const intro = INTRO.exec(masked);
+    // "…其中政务动态2317条、通知公告965条等，发布政策文件236件": a clause that opens with its own verb states
+    // a count of its own; the list before it has ended.
+    if (list && !intro && OPENS_WITH_VERB.test(masked)) list = null;
     // "…解读类信息21条，打造…产品矩阵，其中图文及视频类产品共17篇": one clause may come between.
-    if (intro && !list && lastStatedClause >= clause - 2 && lastStatedClause >= 0) list = openOn(drafts.at(-1));
+    if (intro && !list && lastStatedClause >= clause - 2 && lastStatedClause >= 0) list = openOn(drafts.filter((draft) => !draft.inclusion).at(-1));
     const zeros = zeroStatements(piece, masked, earlier, quoteOf);
     if (zeros.length > 0) list = null;
     drafts.push(...zeros);
     const created = readCounts(piece, masked, previousClauseStated);
     if (findCounts(masked).length === 0 && list && !intro && !REMARK.test(masked)) list.gap = true;
+    // A year named in this clause holds for its bracketed groups and the clauses after it.
+    earlier.push(masked);
     // Bracketed groups: "2602条(其中机构职能类信息82条，…)" lists parts; "(含上年结转189件)" states a count of its own.
     for (const group of bracketGroups(piece)) {
       const inner = group.inner;
@@ -138,7 +150,10 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
         for (const part of splitPieces(inner)) readCounts(part, maskBrackets(part.text), false);
       } else if (/^含/.test(inner.text)) {
         list = null;
-        for (const draft of readCounts(inner, maskBrackets(inner.text), false)) draft.inclusion = true;
+        const included = readCounts(inner, maskBrackets(inner.text), false);
+        for (const draft of included) draft.inclusion = true;
+        // "共受理申请56件（含上年结转4件）" counts more than the new applications.
+        if (owner?.measure === 'received' && included.some((draft) => draft.measure === 'carriedOver')) owner.measure = 'receivedWithCarriedOver';
       }
       list = outer;
     }
@@ -160,7 +175,6 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
         else if (!audienceOnly) unnamed = { mention, order, age: 0 };
       }
     }
-    earlier.push(masked);
   });
   absorbListedPlatforms(drafts, previous.drafts);
   return drafts;
@@ -175,8 +189,9 @@ function fits(owner: Draft, classification: Classification): boolean {
   if (classification.topic !== owner.topic) return false;
   if (classification.share) return true;
   if (owner.topic === 'applications') {
-    if (OUTCOMES.has(classification.measure)) return owner.measure === 'answered' || owner.measure === 'received';
-    return owner.measure === 'received' && classification.measure === 'carriedForward';
+    const received = owner.measure === 'received' || owner.measure === 'receivedWithCarriedOver';
+    if (OUTCOMES.has(classification.measure)) return owner.measure === 'answered' || received;
+    return received && classification.measure === 'carriedForward';
   }
   return classification.measure === owner.measure;
 }

@@ -42,6 +42,6 @@ export function zeroStatements(piece: Piece, masked: string, earlier: readonly s
     add('reviewLitigation', both ? 'reviewsAndLawsuits' : /复议/.test(reviews[0]) ? 'reviews' : 'lawsuits', null, reviews.index + reviews[0].length);
   }
   const fee = NO_FEE.exec(masked);
-  if (fee && !/行政事业性/.test(masked)) add('fee', 'amount', '元', fee.index + fee[0].length);
+  if (fee && !/行政事业性/.test(masked)) add('fee', 'amount', null, fee.index + fee[0].length);
   return drafts;
 }
