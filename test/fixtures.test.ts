@@ -3,7 +3,8 @@ import { compareTables, findingKeys } from '../src/eval/compare-result.js';
 import { loadFixtures } from '../src/eval/load-fixtures.js';
 import { readReport } from '../src/pipeline/read-report.js';
 import { listNumbers } from '../src/report/map-numbers.js';
-import { resultSchema } from '../src/report/schemas.js';
+import { main } from '../src/cli/program.js';
+import { FINDING_SEVERITIES, resultSchema } from '../src/report/schemas.js';
 
 const fixtures = await loadFixtures(new URL('../fixtures', import.meta.url).pathname);
 
@@ -19,6 +20,7 @@ describe('hand-labelled fixtures', () => {
     expect(result.meta).toEqual(fixture.expected.meta);
     expect(compareTables(fixture.expected, result)).toEqual([]);
     expect(findingKeys(result.findings)).toEqual(findingKeys(fixture.expected.findings));
+    for (const finding of result.findings) expect(finding.severity).toBe(FINDING_SEVERITIES[finding.id]);
   });
 });
 
@@ -41,5 +43,14 @@ describe('narrative facts with the offline rules', () => {
     const result = await readReport(fixture.documentPath);
     const ungrounded = listNumbers(result.narrative!.facts).filter(({ number }) => !number.grounded);
     expect(ungrounded).toEqual([]);
+  });
+});
+
+// Issue 12: a `check` that exits 1 on a clean report teaches its users to ignore every finding.
+describe('nianbao check over every fixture', () => {
+  const silent = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
+  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('%s: exits 1 exactly when the label expects an error', async (_id, fixture) => {
+    const expectsError = fixture.expected.findings.some((finding) => FINDING_SEVERITIES[finding.id] === 'error');
+    expect(await main(['check', fixture.documentPath], silent, '0.0.0')).toBe(expectsError ? 1 : 0);
   });
 });

@@ -46,8 +46,8 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
   // "。其中，予以公开…": the parts of the last count of the sentence before.
   let list: List | null = INTRO.test(sentence.text) ? openOn(previous.drafts.filter((draft) => !draft.inclusion).at(-1)) : null;
 
-  const platformAt = (masked: string, position: number): Platform | null => {
-    const mentions = findPlatforms(masked.slice(0, position));
+  const platformAt = (masked: string, clauseMentions: readonly PlatformMention[], position: number): Platform | null => {
+    const mentions = clauseMentions.filter((mention) => mention.end <= position);
     // "通过门户网站、微信公众号发布信息 500 条" names no one platform.
     if (new Set(mentions.map((mention) => mention.kind)).size > 1) return null;
     const mine = mentions.at(-1);
@@ -60,9 +60,9 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
     return { kind: latest.mention.kind, name: latest.mention.name ?? opening ?? null };
   };
 
-  const readCounts = (piece: Piece, masked: string, continuesList: boolean): Draft[] => {
+  const readCounts = (piece: Piece, masked: string, continuesList: boolean, counts: readonly Count[] = findCounts(masked)): Draft[] => {
     const created: Draft[] = [];
-    const counts = findCounts(masked);
+    const clauseMentions = counts.length > 0 ? findPlatforms(masked) : [];
     let previousEnd = 0;
     counts.forEach((count, position) => {
       const before = masked.slice(previousEnd, count.start).replace(INTRO, '').replace(/^[、,;:]+/, '');
@@ -104,7 +104,7 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
       const draft: Draft = {
         topic: classification.topic,
         measure: classification.measure,
-        platform: classification.topic === 'activeDisclosure' ? platformAt(masked, count.start) : null,
+        platform: classification.topic === 'activeDisclosure' ? platformAt(masked, clauseMentions, count.start) : null,
         subject,
         period: periodOf(classification.measure, masked.slice(0, count.start)),
         approximate: count.approximate,
@@ -126,7 +126,9 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
   // The clause that stated the last count: a 其中 opens its parts only right after it.
   let lastStatedClause = -1;
   splitPieces(sentence).forEach((piece, clause) => {
-    const masked = maskBrackets(piece.text);
+    const groups = bracketGroups(piece);
+    const masked = maskBrackets(piece.text, groups);
+    const counts = findCounts(masked);
     const intro = INTRO.exec(masked);
     // "…其中政务动态2317条、通知公告965条等，发布政策文件236件": a clause that opens with its own verb states
     // a count of its own; the list before it has ended.
@@ -136,12 +138,12 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
     const zeros = zeroStatements(piece, masked, earlier, quoteOf);
     if (zeros.length > 0) list = null;
     drafts.push(...zeros);
-    const created = readCounts(piece, masked, previousClauseStated);
-    if (findCounts(masked).length === 0 && list && !intro && !REMARK.test(masked)) list.gap = true;
+    const created = readCounts(piece, masked, previousClauseStated, counts);
+    if (counts.length === 0 && list && !intro && !REMARK.test(masked)) list.gap = true;
     // A year named in this clause holds for its bracketed groups and the clauses after it.
     earlier.push(masked);
     // Bracketed groups: "2602条(其中机构职能类信息82条，…)" lists parts; "(含上年结转189件)" states a count of its own.
-    for (const group of bracketGroups(piece)) {
+    for (const group of groups) {
       const inner = group.inner;
       const owner = drafts.filter((draft) => !draft.inclusion && draft.end <= piece.start + group.from).at(-1) ?? (group.from === 0 ? previous.drafts.at(-1) : undefined);
       const outer = list;
@@ -251,4 +253,3 @@ function absorbListedPlatforms(drafts: readonly Draft[], previous: readonly Draf
   }
 }
 
-export type { Count };

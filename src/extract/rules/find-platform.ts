@@ -21,8 +21,12 @@ const NAME_AFTER = /^"([^"]{1,20})"/;
 // "《上海市人民政府公报》": a gazette is a platform of its own.
 const GAZETTE = /《([^《》]{1,20}公报)》/g;
 
+// Most clauses name no platform: one test of every word first.
+const ANY_PLATFORM = new RegExp([...PLATFORM_WORDS.map(([, pattern]) => pattern.source), '公报'].join('|'));
+
 /** Every platform mention of the text, in order. */
 export function findPlatforms(text: string): PlatformMention[] {
+  if (!ANY_PLATFORM.test(text)) return [];
   const mentions: PlatformMention[] = [];
   // Words inside a title are no platform ("《关于加强政府门户网站政策文件解读发布工作的通知》").
   const searched = text.replace(/《[^《》]*》/g, (title) => ' '.repeat(title.length));
