@@ -18,7 +18,9 @@ export function renderNarrative(block: NarrativeBlock | null, style: Style, lang
     const shown = statements.slice(0, MAX_STATEMENTS).map((statement) => {
       const parts = statement.parts.map((part) => `${part.platform || part.measure ? describeFigure({ measure: part.measure ?? statement.measure, platform: part.platform, subject: null }, language) : part.label} ${number(part.count, part.unit)}`);
       const approximate = statement.approximate ? pick(language, '约', '~') : '';
-      return `${describeFigure(statement, language)} ${approximate}${number(statement.count, statement.unit)}${parts.length > 0 ? pick(language, `（其中 ${parts.join('、')}）`, ` (of which ${parts.join(', ')})`) : ''}`;
+      // The fee's line says what it is; its amount is always in 元.
+      const what = topic === 'fee' ? '' : `${describeFigure(statement, language)} `;
+      return `${what}${approximate}${number(statement.count, topic === 'fee' ? pick(language, '元', ' yuan') : statement.unit)}${parts.length > 0 ? pick(language, `（其中 ${parts.join('、')}）`, ` (of which ${parts.join(', ')})`) : ''}`;
     });
     const more = statements.length > MAX_STATEMENTS ? pick(language, `…另 ${statements.length - MAX_STATEMENTS} 项`, `… ${statements.length - MAX_STATEMENTS} more`) : '';
     return shown.length === 0 ? '—' : shown.join(separator) + more;

@@ -215,6 +215,11 @@ function labelOf(before: string, published: boolean): string {
 
 // What a count of published items is about, when the words narrow it; null for information in general.
 const SCOPE = /^(?:我区|全区|我县|全县|我市|全市|我局|本局|我委|本机关|本单位|本部门|各级单位|各单位|县直部门|区直部门|各级行政机关)/;
+const MEASURE_WORDS: Partial<Record<Measure, RegExp>> = {
+  policyInterpretations: /(?:政策)?解读/,
+  normativeDocuments: /(?:行政)?规范性文件/,
+  regulations: /(?:市政府|省政府)?规章/,
+};
 const GENERIC = /^(?:了|的)?(?:各类|各项|相关|主动)?(?:公开)?(?:的)?(?:政府信息|政务信息|信息|内容|文章|条目)?$/;
 
 function subjectOf(measure: Measure, before: string, rest: string, previous: Draft | undefined): string | null {
@@ -225,7 +230,8 @@ function subjectOf(measure: Measure, before: string, rest: string, previous: Dra
   if (/直播$/.test(before)) return '直播';
   let words = afterLastVerb(before).replace(/^[、,;:]+/, '');
   for (let match = SCOPE.exec(words); match; match = SCOPE.exec(words)) words = words.slice(match[0].length);
-  words = words.replace(/^(?:了|的)+/, '');
+  // "现行有效行政规范性文件" is normative documents in force: the subject is what narrows the measure.
+  words = words.replace(MEASURE_WORDS[measure] ?? /$^/, '').replace(/^(?:了|的|类)+|的$/g, '');
   if (words.length === 0) words = /^[\u4e00-\u9fff]{1,4}/.exec(rest)?.[0] ?? '';
   return GENERIC.test(words) || words.length === 0 ? null : words;
 }
