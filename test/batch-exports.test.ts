@@ -66,6 +66,10 @@ describe('nianbao batch exports', () => {
     );
     expect(sqlite(database, "select count(*) from findings where id = 'applications.balance'")).not.toBe('0');
     expect(Number(sqlite(database, 'select count(*) from narrative_numbers where grounded = 1'))).toBeGreaterThan(3);
+    // Each stated figure says what it counts: 平潭 2022's 收到 75, with its applicants as parts.
+    expect(sqlite(database, "select n.measure || ' ' || n.is_part || ' ' || n.value from narrative_numbers n join reports r on n.report_id = r.id where r.year = 2022 and n.topic = 'applications' order by n.path")).toBe(
+      'received 0 75.0\nreceived 1 72.0\nreceived 1 3.0',
+    );
   });
 
   it('the CSV files load into sqlite3 with the spec keys as column names', () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { CrossYearFinding } from '../checks/cross-year.js';
 import { cellValue } from '../checks/equations.js';
-import { listNumbers } from '../report/map-numbers.js';
+import { listFigures } from '../checks/narrative/index.js';
 import type { Result } from '../report/schemas.js';
 import { CELL_COLUMNS, CELL_LABELS, severityCounts } from './columns.js';
 
@@ -22,7 +22,9 @@ CREATE TABLE findings (
   message TEXT NOT NULL, expected REAL, actual REAL, difference REAL, suggestion_path TEXT, suggestion_value REAL
 );
 CREATE TABLE narrative_numbers (
-  report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL, value REAL NOT NULL, quote TEXT NOT NULL,
+  report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL, topic TEXT NOT NULL, measure TEXT NOT NULL,
+  platform_kind TEXT, platform_name TEXT, subject TEXT, period TEXT NOT NULL, approximate INTEGER NOT NULL,
+  is_part INTEGER NOT NULL, value REAL NOT NULL, quote TEXT NOT NULL,
   year INTEGER, grounded INTEGER NOT NULL, span_start INTEGER, span_end INTEGER
 );
 CREATE TABLE cross_year (
@@ -64,7 +66,7 @@ export class SqliteExport {
       ),
       cell: this.#database.prepare('INSERT OR IGNORE INTO cells VALUES (?, ?, ?, ?, ?, ?, ?)'),
       finding: this.#database.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      number: this.#database.prepare('INSERT INTO narrative_numbers VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      number: this.#database.prepare('INSERT INTO narrative_numbers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       crossYear: this.#database.prepare('INSERT INTO cross_year VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     };
     this.#database.exec('BEGIN');
@@ -105,8 +107,27 @@ export class SqliteExport {
       this.#statements.finding.run(id, finding.id, finding.severity, finding.path, finding.message, finding.expected, finding.actual, finding.difference, finding.suggestion?.path ?? null, finding.suggestion?.value ?? null);
     }
     if (narrative) {
-      for (const { path, number } of listNumbers(narrative.facts)) {
-        this.#statements.number.run(id, path, number.value, number.quote, number.year, number.grounded ? 1 : 0, number.span?.start ?? null, number.span?.end ?? null);
+      // Each figure with what it counts and where: a part carries its statement's measure unless it has its own.
+      for (const figure of listFigures(narrative.facts)) {
+        const { number } = figure;
+        this.#statements.number.run(
+          id,
+          figure.path,
+          figure.topic,
+          figure.measure,
+          figure.platform?.kind ?? null,
+          figure.platform?.name ?? null,
+          figure.subject,
+          figure.period,
+          figure.approximate ? 1 : 0,
+          figure.isPart ? 1 : 0,
+          number.value,
+          number.quote,
+          number.year,
+          number.grounded ? 1 : 0,
+          number.span?.start ?? null,
+          number.span?.end ?? null,
+        );
       }
     }
     this.#pending += 1;

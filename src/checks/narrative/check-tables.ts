@@ -15,7 +15,7 @@ function comparable(input: NarrativeCheckInput): Figure[] {
 }
 
 /** Stated 收到 N 件, either reading: new applications, or new + carried over. */
-export function receivedReadings(input: NarrativeCheckInput): { readonly fresh: number; readonly withCarried: number | null } | null {
+function receivedReadings(input: NarrativeCheckInput): { readonly fresh: number; readonly withCarried: number | null } | null {
   const fresh = cellValue(input.tables, 'applications.newReceived.total');
   const carried = cellValue(input.tables, 'applications.carriedOver.total');
   if (fresh === null || fresh === undefined) return null;

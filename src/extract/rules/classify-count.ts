@@ -128,13 +128,14 @@ function classifyApplication(context: CountContext): Classification | null {
 
 function classifyDisclosure(context: CountContext): Classification | null {
   const { count, before, after } = context;
-  // "阅读量超过82056次", "粉丝数 54373": the word right before the count; only views and followers go without a unit.
-  const audience = AUDIENCE_CUES.find(([, cue]) => cue.test(itemOf(before)));
-  // Without a unit, the word must stand right before the number ("粉丝数累积超3170万").
-  const cueEnd = audience ? lastEnd(itemOf(before), audience[1]) : -1;
-  const unitFits = count.unit ? AUDIENCE_UNITS[audience?.[0] ?? 'visits']?.has(count.unit) : audience?.[0] !== 'pressConferences' && itemOf(before).length - cueEnd <= 6;
-  if (audience && unitFits) {
-    return { topic: 'activeDisclosure', measure: audience[0], share: false };
+  // "阅读量超过82056次", "粉丝数 54373": the word of the count's own item; only views and followers go
+  // without a unit, and then the word must stand right before the number ("粉丝数累积超3170万").
+  const item = itemOf(before);
+  const audience = AUDIENCE_CUES.find(([, cue]) => cue.test(item));
+  if (audience) {
+    const [measure, cue] = audience;
+    const fits = count.unit ? AUDIENCE_UNITS[measure]!.has(count.unit) : measure !== 'pressConferences' && item.length - lastEnd(item, cue) <= 6;
+    if (fits) return { topic: 'activeDisclosure', measure, share: false };
   }
   if (!count.unit || !DISCLOSURE_UNITS.has(count.unit)) return null;
   if (context.listOf?.topic === 'activeDisclosure') return { topic: 'activeDisclosure', measure: context.listOf.measure, share: true };

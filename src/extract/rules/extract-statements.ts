@@ -15,6 +15,7 @@ const INTRO = /^(?:其中|包括|分别为|分别是|涉及)[:：,]?/;
 // "占51.85%", "同比增长82%": remarks on a part, not a gap in the list.
 const REMARK = /^(?:占|同比|比上年|较上年|环比)|%$/;
 const TOTAL_WORD = /共|合计|总计|累计/;
+const SEPARATORS = /^[、,;:]+/;
 const OPENS_WITH_VERB = new RegExp(`^(?:并|同时|还|另|全年|今年|本年度?)?(?:${PUBLISHING_VERB.source}|${OTHER_VERB.source})`);
 const OUTCOMES = new Set<Measure>(['granted', 'partiallyGranted', 'grantedOrPartial', 'denied', 'unavailable', 'notProcessed', 'otherHandling']);
 // An unnamed platform counts for the next clauses only ("运用政务新媒体、…，定向发布，…，全年公开…106条" counts a topic).
@@ -65,8 +66,9 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
     const clauseMentions = counts.length > 0 ? findPlatforms(masked) : [];
     let previousEnd = 0;
     counts.forEach((count, position) => {
-      const before = masked.slice(previousEnd, count.start).replace(INTRO, '').replace(/^[、,;:]+/, '');
-      const itemStart = previousEnd === 0 ? 0 : previousEnd + (masked.slice(previousEnd).length - masked.slice(previousEnd).replace(/^[、,;:]+/, '').length);
+      const before = masked.slice(previousEnd, count.start).replace(INTRO, '').replace(SEPARATORS, '');
+      // A count after another in the clause is quoted from its own item ("信息34条" of "部门文件35条、信息34条").
+      const itemStart = previousEnd === 0 ? 0 : previousEnd + (SEPARATORS.exec(masked.slice(previousEnd))?.[0].length ?? 0);
       previousEnd = count.end;
       const classification = classifyCount({
         count,
@@ -84,7 +86,7 @@ function readSentence(sentence: Piece, previous: { readonly text: string; readon
           const platform = list.owner.topic === 'activeDisclosure' ? ownPlatform(before, list.owner.platform) : null;
           const share = classification.share || classification.measure === list.owner.measure;
           list.owner.parts.push({ label: labelOf(before, list.owner.topic === 'activeDisclosure'), measure: share ? null : classification.measure, platform, unit: count.unit, count: number });
-          // "其中工作动态42条、部门文件16条等": a list ending in 等 names only some of the parts.
+          // A clause in the list without a part, or an approximate part: the parts are only some of it.
           if (list.gap || count.approximate) list.owner.incomplete = true;
           // "其中工作动态42条、部门文件16条等": a list ending in 等 names only some of the parts, and ends there.
           if (/^等/.test(masked.slice(count.end))) {
@@ -231,7 +233,9 @@ function subjectOf(measure: Measure, before: string, rest: string, previous: Dra
   let words = afterLastVerb(before).replace(/^[、,;:]+/, '');
   for (let match = SCOPE.exec(words); match; match = SCOPE.exec(words)) words = words.slice(match[0].length);
   // "现行有效行政规范性文件" is normative documents in force: the subject is what narrows the measure.
-  words = words.replace(MEASURE_WORDS[measure] ?? /$^/, '').replace(/^(?:了|的|类)+|的$/g, '');
+  const measureWords = MEASURE_WORDS[measure];
+  if (measureWords) words = words.replace(measureWords, '');
+  words = words.replace(/^(?:了|的|类)+|的$/g, '');
   if (words.length === 0) words = /^[\u4e00-\u9fff]{1,4}/.exec(rest)?.[0] ?? '';
   return GENERIC.test(words) || words.length === 0 ? null : words;
 }
