@@ -10,7 +10,10 @@ export type AppErrorCode =
   | 'needs-ocr'
   | 'encrypted'
   | 'corrupt'
+  | 'too-large'
+  | 'unreadable'
   | 'output-failed'
+  | 'locked'
   | 'config'
   | 'provider'
   | 'extraction'
@@ -78,5 +81,20 @@ export class ExtractionError extends AppError {
     options?: { cause?: unknown },
   ) {
     super('extraction', message, options);
+  }
+}
+
+/**
+ * A bug met while processing one input, named with the input and the stage: the run goes on
+ * with the others, and the cause (with its stack) is kept for the report.
+ */
+export class InternalError extends AppError {
+  constructor(
+    readonly path: string,
+    readonly stage: string,
+    options: { cause: unknown },
+  ) {
+    const reason = options.cause instanceof Error ? `${options.cause.name}: ${options.cause.message}` : String(options.cause);
+    super('internal', `${path}: internal error while ${stage} (${reason}); this is a bug in nianbao, please report it with this file`, options);
   }
 }

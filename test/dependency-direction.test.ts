@@ -13,18 +13,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   tables: ['report', 'sections'],
   checks: ['report'],
   render: ['report', 'checks'],
-  providers: ['errors'],
+  providers: ['errors', 'file-system'],
   extract: ['report', 'sections', 'providers', 'errors'],
   pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'extract', 'providers', 'errors'],
-  eval: ['report', 'pipeline', 'render', 'errors'],
-  batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors'],
-  export: ['report', 'checks', 'batch'],
+  eval: ['report', 'pipeline', 'render', 'errors', 'file-system'],
+  batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors', 'file-system'],
+  export: ['report', 'checks', 'batch', 'file-system'],
   chat: ['report', 'sections', 'checks', 'extract', 'providers', 'errors'],
-  label: ['report', 'checks', 'errors'],
+  label: ['report', 'checks', 'errors', 'file-system'],
   tui: ['report', 'checks', 'render', 'ingest', 'pipeline', 'batch', 'chat', 'label', 'errors'],
   config: ['errors', 'providers'],
-  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'chat', 'label', 'extract', 'providers', 'config', 'errors'],
+  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'chat', 'label', 'extract', 'providers', 'config', 'errors', 'file-system'],
 };
+// src/file-system.ts makes folders and words write failures for the stages that write.
 // Only these stages touch the disk; checks, sections, tables and render are pure.
 const PURE = ['report', 'sections', 'tables', 'checks', 'render'];
 // providers/ and extract/ get their settings injected; they never read the environment.

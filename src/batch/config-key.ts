@@ -14,10 +14,17 @@ export function configKey(config: RunConfig): string {
 
 /**
  * Whether a stored result answers this run. A report with no narrative sent (pre-2019, nothing but
- * tables) needed no model, so any configuration's result of it does.
+ * tables) needed no model, so any configuration's result of it does; a report whose model call
+ * failed (its tables kept, marked narrative-failed) answers none: the next run tries it again.
  */
-export function answersConfig(result: Pick<Result, 'narrative'>, key: string): boolean {
+export function answersConfig(result: Pick<Result, 'narrative' | 'notices'>, key: string): boolean {
+  if (isNarrativeFailed(result)) return false;
   if (!result.narrative) return true;
   const { provider, model, promptHash, schemaHash } = result.narrative.extractor;
   return configKey({ provider, model, promptHash, schemaHash }) === key;
+}
+
+/** Tables and table checks only: the model failed on the narrative (see the notice). */
+export function isNarrativeFailed(result: Pick<Result, 'notices'>): boolean {
+  return result.notices?.some((notice) => notice.code === 'narrative-failed') === true;
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,36 @@ describe('listInputs', () => {
     expect(problems).toEqual([
       { path: join(root, 'no-list.txt'), message: 'cannot read this list file' },
       { path: join(root, 'missing.pdf'), message: 'no such file or directory' },
+    ]);
+  });
+});
+
+describe('listInputs and symbolic links', () => {
+  let linked = '';
+  beforeAll(async () => {
+    linked = await mkdtemp(join(tmpdir(), 'nianbao-links-'));
+    await mkdir(join(linked, 'in/real'), { recursive: true });
+    await mkdir(join(linked, 'elsewhere'), { recursive: true });
+    await writeFile(join(linked, 'in/real/a.txt'), 'x');
+    await writeFile(join(linked, 'elsewhere/b.html'), 'x');
+    await writeFile(join(linked, 'elsewhere/c.pdf'), 'x');
+    await symlink(join(linked, 'elsewhere/c.pdf'), join(linked, 'in/c-link.pdf'));
+    await symlink(join(linked, 'elsewhere'), join(linked, 'in/more'));
+    await symlink(join(linked, 'in'), join(linked, 'in/real/loop')); // a link back up: a loop
+    await symlink(join(linked, 'gone.pdf'), join(linked, 'in/broken.pdf'));
+    await symlink(join(linked, 'gone.jpg'), join(linked, 'in/broken.jpg'));
+  });
+  afterAll(async () => {
+    await rm(linked, { recursive: true, force: true });
+  });
+
+  it('follows linked files and folders, ends a loop, and names every link it could not or did not follow', async () => {
+    const { files, problems, skipped } = await listInputs([join(linked, 'in')], []);
+    expect(files.map((file) => file.slice(linked.length + 1))).toEqual(['in/c-link.pdf', 'in/more/b.html', 'in/more/c.pdf', 'in/real/a.txt']);
+    expect(problems).toEqual([{ path: join(linked, 'in/broken.pdf'), message: 'a broken symbolic link: its target does not exist' }]);
+    expect(skipped).toEqual([
+      { path: join(linked, 'in/broken.jpg'), message: 'skipped: a broken symbolic link: its target does not exist' },
+      { path: join(linked, 'in/real/loop'), message: `skipped: the folder ${join(linked, 'in')} is already read (through a link loop or a second path to it)` },
     ]);
   });
 });

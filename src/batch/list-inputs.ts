@@ -1,32 +1,88 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 
 // Files a directory walk picks up: every type nianbao reads, and the Word formats it refuses with
 // a message (so that they are counted as failures, not silently skipped).
 const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.shtml', '.pdf', '.docx', '.doc', '.wps']);
 
+export type ListedPath = { readonly path: string; readonly message: string };
+
 export type InputListing = {
   /** Report files in a stable order (inputs as given, directory contents sorted). */
   readonly files: readonly string[];
-  /** Inputs that could not be listed: a missing path, an unreadable list file. */
-  readonly problems: readonly { readonly path: string; readonly message: string }[];
+  /** Inputs that could not be listed: a missing path, an unreadable list file or folder, a broken link to a report. */
+  readonly problems: readonly ListedPath[];
+  /** What the walk left out on purpose, and why: a link back to a folder already walked, a broken link to no report. */
+  readonly skipped: readonly ListedPath[];
 };
 
 /**
  * Expands the inputs: a file is itself, a directory is every report file below it (hidden
  * folders and `exclude` skipped), and a list file (`--list`) holds one path per line, relative to
- * the current directory, with `#` comments. A path given twice is listed once.
+ * the current directory, with `#` comments. A path given twice is listed once. Symbolic links are
+ * followed (scraped archives are often assembled from links); a folder is walked once however many
+ * links lead to it, so a link loop ends.
  */
 export async function listInputs(inputs: readonly string[], listFiles: readonly string[], exclude: readonly string[] = []): Promise<InputListing> {
   const files: string[] = [];
   const seen = new Set<string>();
-  const problems: { path: string; message: string }[] = [];
-  const excluded = new Set(exclude.map((path) => resolve(path)));
+  const problems: ListedPath[] = [];
+  const skipped: ListedPath[] = [];
+  const excluded = new Set<string>();
+  for (const path of exclude) {
+    excluded.add(resolve(path));
+    excluded.add(await realpath(path).catch(() => resolve(path)));
+  }
+  const walked = new Set<string>();
   const add = (path: string) => {
     const absolute = resolve(path);
     if (seen.has(absolute)) return;
     seen.add(absolute);
     files.push(path);
+  };
+  const walk = async (directory: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await realpath(directory);
+    } catch (cause) {
+      problems.push({ path: directory, message: `cannot read this folder${reasonOf(cause)}` });
+      return;
+    }
+    if (excluded.has(resolve(directory)) || excluded.has(real)) return;
+    if (walked.has(real)) {
+      skipped.push({ path: directory, message: `skipped: the folder ${real} is already read (through a link loop or a second path to it)` });
+      return;
+    }
+    walked.add(real);
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (cause) {
+      problems.push({ path: directory, message: `cannot read this folder${reasonOf(cause)}: the reports in it are not read` });
+      return;
+    }
+    entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(directory, entry.name);
+      const isReport = REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase());
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) {
+        if (isReport) add(path);
+      } else if (entry.isSymbolicLink()) {
+        let target;
+        try {
+          target = await stat(path);
+        } catch (cause) {
+          const listed = { path, message: `a broken symbolic link${reasonOf(cause)}` };
+          if (isReport) problems.push(listed);
+          else skipped.push({ ...listed, message: `skipped: ${listed.message}` });
+          continue;
+        }
+        if (target.isDirectory()) await walk(path);
+        else if (target.isFile() && isReport) add(path);
+      }
+    }
   };
   const fromLists: string[] = [];
   for (const list of listFiles) {
@@ -45,22 +101,17 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
       problems.push({ path: input, message: 'no such file or directory' });
       continue;
     }
-    if (info.isDirectory()) for (const file of await walk(input, excluded)) add(file);
+    if (info.isDirectory()) await walk(input);
     else add(input);
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
-async function walk(directory: string, excluded: ReadonlySet<string>): Promise<string[]> {
-  if (excluded.has(resolve(directory))) return [];
-  const entries = await readdir(directory, { withFileTypes: true });
-  entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path, excluded)));
-    else if (entry.isFile() && REPORT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
-  }
-  return files;
+/** ": permission denied" and the like, from a file system error. */
+function reasonOf(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return ': permission denied';
+  if (code === 'ENOENT') return ': its target does not exist';
+  if (code === 'ELOOP') return ': a loop of symbolic links';
+  return code ? ` (${code})` : '';
 }

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { AppError } from '../errors.js';
+import { outputFailed } from '../file-system.js';
 
 /** One line of failures.jsonl: a report that did not make it into results.jsonl this time. */
 export type FailureRecord = {
@@ -12,6 +14,8 @@ export type FailureRecord = {
   /** An error code (needs-ocr, corrupt, provider, extraction, not-a-report, …). */
   readonly code: string;
   readonly message: string;
+  /** For `internal` (a bug of nianbao): where it happened, to report it. */
+  readonly stack?: string;
   readonly at: string;
 };
 
@@ -75,25 +79,35 @@ export async function* streamJsonLines(path: string): AsyncGenerator<unknown> {
  * reader sees whole lines only; `readJsonLines` repairs the rare torn tail after a crash.
  */
 export class JsonLinesWriter {
+  readonly #path: string;
   readonly #handle: FileHandle;
   #queue: Promise<void> = Promise.resolve();
 
-  private constructor(handle: FileHandle) {
+  private constructor(path: string, handle: FileHandle) {
+    this.#path = path;
     this.#handle = handle;
   }
 
   static async open(path: string): Promise<JsonLinesWriter> {
-    return new JsonLinesWriter(await open(path, 'a'));
+    try {
+      return new JsonLinesWriter(path, await open(path, 'a'));
+    } catch (cause) {
+      throw outputFailed(path, cause, 'nothing was read or written');
+    }
   }
 
   /** Appends one record; writes are serialised so that concurrent reports never interleave. */
   append(record: unknown): Promise<void> {
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     const write = this.#queue.then(async () => {
-      // One write() normally takes the whole line; loop in case the system takes less.
-      for (let offset = 0; offset < line.length; ) {
-        const { bytesWritten } = await this.#handle.write(line, offset, line.length - offset);
-        offset += bytesWritten;
+      try {
+        // One write() normally takes the whole line; loop in case the system takes less.
+        for (let offset = 0; offset < line.length; ) {
+          const { bytesWritten } = await this.#handle.write(line, offset, line.length - offset);
+          offset += bytesWritten;
+        }
+      } catch (cause) {
+        throw outputFailed(this.#path, cause, KEPT);
       }
     });
     this.#queue = write.catch(() => undefined);
@@ -102,8 +116,19 @@ export class JsonLinesWriter {
 
   async close(): Promise<void> {
     await this.#queue;
-    await this.#handle.close();
+    try {
+      await this.#handle.close();
+    } catch (cause) {
+      throw outputFailed(this.#path, cause, KEPT);
+    }
   }
+}
+
+const KEPT = 'the lines written before it are kept (a partly written last line is removed on the next run); run the same command again to go on';
+
+/** A write's error as the output failure it is (an AppError already is one). */
+export function asWriteFailure(error: unknown): AppError {
+  return error instanceof AppError ? error : new AppError('output-failed', `cannot finish writing: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 export const RESULTS_FILE = 'results.jsonl';

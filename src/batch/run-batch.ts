@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Language } from '../checks/language.js';
 import { AppError } from '../errors.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import type { PdfReader } from '../ingest/pdf.js';
-import { documentFromFile } from '../ingest/read-document.js';
-import { analyzeDocument } from '../pipeline/analyze-document.js';
-import { analyzeWithExtractor } from '../pipeline/read-report.js';
+import type { ReadLimits } from '../ingest/read-document.js';
+import { asAppError, processBytes, readInputBytes } from '../pipeline/process-input.js';
+import { makeDirectory, outputFailed } from '../file-system.js';
 import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import { answersConfig, configKey, type RunConfig } from './config-key.js';
-import { FAILURES_FILE, JsonLinesWriter, outPath, repairTornTail, RESULTS_FILE, streamJsonLines, type FailureRecord } from './results-store.js';
+import { asWriteFailure, FAILURES_FILE, JsonLinesWriter, outPath, repairTornTail, RESULTS_FILE, streamJsonLines, type FailureRecord } from './results-store.js';
 
 export type BatchEvent =
   | { readonly kind: 'resumed'; readonly stored: number; readonly repairedBytes: number }
@@ -32,6 +32,10 @@ export type BatchOptions = {
   readonly signal?: AbortSignal;
   /** Reads PDFs' text (a pool of worker threads); pdf.js on this thread when not given. */
   readonly readPdf?: PdfReader;
+  /** The largest report accepted (see ReadLimits); 5 MB of text when not given. */
+  readonly limits?: ReadLimits;
+  /** The year it is now, for the notice of a report year not yet come. */
+  readonly currentYear?: number;
 };
 
 export type BatchOutcome = { readonly config: RunConfig; readonly stopped: boolean };
@@ -40,7 +44,9 @@ export type BatchOutcome = { readonly config: RunConfig; readonly stopped: boole
  * Runs every file through the pipeline and appends each result to results.jsonl as soon as it is
  * ready. Results already in the file for the same content and configuration are not redone, so a
  * run killed at any moment resumes where it was; the same content under two paths is read once.
- * A report that fails is recorded in failures.jsonl with its reason, and is tried again next run.
+ * A report that fails is recorded in failures.jsonl with its reason, and is tried again next run:
+ * whatever one file does (see pipeline/process-input.ts) is a failure of that file, never of the
+ * run. One whose model call failed keeps its tables in results.jsonl, marked narrative-failed.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const config: RunConfig = {
@@ -50,10 +56,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     schemaHash: options.schemaHash,
   };
   const key = configKey(config);
-  await mkdir(options.outDirectory, { recursive: true });
   const resultsPath = outPath(options.outDirectory, RESULTS_FILE);
   const failuresPath = outPath(options.outDirectory, FAILURES_FILE);
-  const repairedBytes = (await repairTornTail(resultsPath)) + (await repairTornTail(failuresPath));
+  let repairedBytes = 0;
+  try {
+    await makeDirectory(options.outDirectory);
+    await assertRegularFiles([resultsPath, failuresPath]);
+    repairedBytes = (await repairTornTail(resultsPath)) + (await repairTornTail(failuresPath));
+  } catch (cause) {
+    throw outputFailed(options.outDirectory, cause, 'nothing was read or written');
+  }
   const done = new Set<string>();
   let stored = 0;
   for await (const record of streamJsonLines(resultsPath)) {
@@ -64,50 +76,68 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   options.onEvent({ kind: 'resumed', stored, repairedBytes });
 
   const results = await JsonLinesWriter.open(resultsPath);
-  const failures = await JsonLinesWriter.open(failuresPath);
+  const failures = await JsonLinesWriter.open(failuresPath).catch(async (error: unknown) => {
+    await results.close();
+    throw error;
+  });
   const seen = new Set<string>();
   let next = 0;
+  // A write that failed (a full disk) ends the run: every later one would fail the same way.
+  let writeFailure: AppError | null = null;
+  const isWriteFailure = (error: unknown): error is AppError => error instanceof AppError && error.code === 'output-failed';
   const worker = async () => {
-    while (next < options.files.length && !options.signal?.aborted) {
+    while (next < options.files.length && !options.signal?.aborted && !writeFailure) {
       const path = options.files[next]!;
       next += 1;
-      await processFile(path);
+      try {
+        await processFile(path);
+      } catch (error) {
+        if (isWriteFailure(error)) {
+          writeFailure ??= error;
+          continue;
+        }
+        // Outside the pipeline's own boundary (hashing, an event handler): still this file's failure.
+        try {
+          await fail(path, null, asAppError(error, path, 'recording the result'));
+        } catch (failed) {
+          if (!isWriteFailure(failed)) throw failed;
+          writeFailure ??= failed;
+        }
+      }
     }
   };
   const fail = async (path: string, sha256: string | null, error: AppError, tablesOnly: Result | null = null) => {
-    const failure: FailureRecord = { path, sha256, config: key, code: error.code, message: error.message, at: new Date().toISOString() };
+    const stack = error.code === 'internal' && error.cause instanceof Error ? error.cause.stack?.split('\n').slice(1, 7).join('\n') : undefined;
+    const failure: FailureRecord = { path, sha256, config: key, code: error.code, message: error.message, ...(stack ? { stack } : {}), at: new Date().toISOString() };
     await failures.append(failure);
     options.onEvent({ kind: 'failed', path, failure, tablesOnly });
   };
   const processFile = async (path: string) => {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (cause) {
-      return fail(path, null, new AppError('file-not-found', `${path}: cannot be read`, { cause }));
-    }
+    const read = await readInputBytes(path, options.limits);
+    if ('error' in read) return fail(path, null, read.error);
+    const { bytes } = read;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (seen.has(sha256) || done.has(sha256)) {
       options.onEvent({ kind: 'skipped', path, reason: seen.has(sha256) ? 'duplicate' : 'already-done', sha256 });
       return;
     }
     seen.add(sha256);
-    let document;
-    try {
-      document = await documentFromFile(path, bytes, { readPdf: options.readPdf });
-    } catch (error) {
-      if (error instanceof AppError) return fail(path, sha256, error);
-      throw error;
+    const outcome = await processBytes(path, bytes, sha256, {
+      language: options.language,
+      extractor: options.extractor,
+      prices: options.prices,
+      currentYear: options.currentYear,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.readPdf ? { readPdf: options.readPdf } : {}),
+    });
+    if (outcome.status === 'failed') return fail(path, sha256, outcome.error);
+    if (outcome.status === 'narrative-failed') {
+      // The model failed on this report: its tables and their findings are kept (marked by the
+      // notice, so a resume does not count them as done), and the next run tries the model again.
+      await results.append(outcome.result);
+      return fail(path, sha256, outcome.error, outcome.result);
     }
-    let result: Result;
-    try {
-      result = await analyzeWithExtractor(document, { language: options.language, extractor: options.extractor, prices: options.prices });
-    } catch (error) {
-      // ExtractionError, ProviderError, a cache miss in replay: anything but a bug.
-      if (!(error instanceof AppError)) throw error;
-      // The model failed on this report: its tables are still shown, and next run tries again.
-      return fail(path, sha256, error, analyzeDocument(document, { language: options.language, narrative: false }));
-    }
+    const { result } = outcome;
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');
     if (notReport) return fail(path, sha256, new AppError('not-a-report', `${path}: ${notReport.message}`));
     await results.append(result);
@@ -117,8 +147,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   try {
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   } finally {
-    await results.close();
-    await failures.close();
+    await results.close().catch((error: unknown) => (writeFailure ??= asWriteFailure(error)));
+    await failures.close().catch((error: unknown) => (writeFailure ??= asWriteFailure(error)));
   }
+  if (writeFailure) throw writeFailure;
   return { config, stopped: options.signal?.aborted === true };
+}
+
+/** results.jsonl that is a pipe or a device (/dev/full, /dev/zero) would be read for ever. */
+async function assertRegularFiles(paths: readonly string[]): Promise<void> {
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (info && !info.isFile()) throw new Error(`${path} is not a regular file (a folder, a device or a pipe)`);
+  }
 }

@@ -17,13 +17,18 @@ import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
 import { packageRoot } from './package-root.js';
 
 export const PROMPT = { name: 'narrative', version: 'v2' } as const;
+/** Retries of a failed LLM call (429, 5xx, timeouts) when the command does not say. */
+export const DEFAULT_RETRIES = 3;
 
 const priceFileSchema = z.record(z.string(), z.strictObject({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() }));
 
 /** The extractor and price table a resolved configuration asks for. */
 export type ExtractorOptions = {
   readonly replayOnly?: boolean;
-  /** Batch runs: rate limits and visible retries here instead of the SDK's silent ones. */
+  /**
+   * Rate limits and retries (visible through onRetry). Every run retries here, never in the SDK:
+   * the SDK's retries are silent and wait whatever retry-after says (a daily quota: 24 hours).
+   */
   readonly throttle?: Omit<ThrottleOptions, 'estimateTokens'>;
   /** Batch runs with --batch-api: requests go through the OpenAI Batch API instead. */
   readonly batchApi?: Pick<OpenAiBatchOptions, 'statePath' | 'pollIntervalMs' | 'onEvent'>;
@@ -41,11 +46,12 @@ export async function createExtractor(
   const client =
     config.provider === 'openai' && options.batchApi
       ? createOpenAiBatchClient({ apiKey: config.apiKey ?? 'no-key', ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), model: config.model, ...options.batchApi })
-      : await createModelClient(config, options.throttle ? { maxRetries: 0 } : {});
+      : await createModelClient(config, { maxRetries: 0 });
   if (options.replayOnly && !config.cacheDirectory) throw new ConfigError('--replay-only answers from the cache: it cannot be combined with --no-cache');
-  const throttled = options.throttle && !options.batchApi
-    ? withThrottle(client, { ...options.throttle, estimateTokens: (request) => countTokens(request.messages.map((message) => message.content).join('\n')) })
-    : client;
+  const throttle = options.throttle ?? { maxRetries: DEFAULT_RETRIES };
+  const throttled = options.batchApi
+    ? client
+    : withThrottle(client, { ...throttle, estimateTokens: (request) => countTokens(request.messages.map((message) => message.content).join('\n')) });
   // Answers from the cache are not throttled: the cache sits in front.
   const cachedClient = config.cacheDirectory
     ? withCache(throttled, createFileCacheStore(config.cacheDirectory), { replayOnly: options.replayOnly === true })
@@ -76,6 +82,7 @@ export async function createModelClient(config: Exclude<ResolvedExtractorConfig,
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     timeoutMs: config.timeoutMs,
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
   });
 }
 

@@ -6,4 +6,11 @@ export type CliIo = {
   readonly env: Readonly<Record<string, string | undefined>>;
 };
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3, narrativeFailed: 4, internal: 70 } as const;
+export const EXIT = { ok: 0, findings: 1, usage: 2, unreadable: 3, narrativeFailed: 4, internal: 70, interrupted: 130 } as const;
+
+/** The exit code of inputs that did not all go through: a bug first, then an unreadable input, then a failed narrative. */
+export function inputsExitCode(counts: { readonly unreadable: number; readonly narrativeFailed: number; readonly internal: number }): number | null {
+  if (counts.internal > 0) return EXIT.internal;
+  if (counts.unreadable > 0) return EXIT.unreadable;
+  return counts.narrativeFailed > 0 ? EXIT.narrativeFailed : null;
+}

@@ -3,6 +3,7 @@ import type { Language } from '../checks/language.js';
 import { UsageError } from '../errors.js';
 
 import type { ExtractorFlags } from '../config/resolve-config.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/read-document.js';
 
 export type CommonOptions = {
   readonly files: string[];
@@ -11,7 +12,18 @@ export type CommonOptions = {
   readonly language: Language;
   readonly help: boolean;
   readonly extractor: ExtractorFlags;
+  readonly limits: ReadLimits;
 };
+
+/** --max-mb: the largest report text, in MB (PDF and Word files may be ten times as large on disk). */
+export const LIMIT_OPTIONS = { 'max-mb': { type: 'string' } } as const;
+
+export function readLimitsFrom(value: string | undefined): ReadLimits {
+  if (value === undefined) return DEFAULT_READ_LIMITS;
+  const megabytes = Number(value);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-mb takes a size in MB above 0, not "${value}"`);
+  return { maxTextBytes: Math.round(megabytes * 1024 * 1024) };
+}
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -76,11 +88,13 @@ export function parseCommonOptions(argv: readonly string[], allowOut: boolean): 
     lang: { type: 'string', default: 'zh' },
     help: { type: 'boolean', short: 'h', default: false },
     ...NARRATIVE_OPTIONS,
+    ...LIMIT_OPTIONS,
     ...(allowOut ? { out: { type: 'string' as const } } : {}),
   });
   const { values, positionals } = parsed;
   const language = parseLanguage(values.lang);
   const out = 'out' in values && typeof values.out === 'string' ? values.out : undefined;
   const extractor = extractorFlagsFrom(values);
-  return { files: positionals, json: values.json === true, language, help: values.help === true, extractor, ...(out ? { out } : {}) };
+  const limits = readLimitsFrom(values['max-mb']);
+  return { files: positionals, json: values.json === true, language, help: values.help === true, extractor, limits, ...(out ? { out } : {}) };
 }

@@ -305,6 +305,7 @@ describe('usage', () => {
       Prints only the findings of each report. Exit code 1 when any finding has severity error.
         --json       print [{ path, findings }] as JSON
         --lang en    findings in English (default: Chinese)
+        --max-mb N   the largest report text in MB (default 5)
         The narrative options of extract apply (--provider, --model, --no-cache, …).
       "
     `);

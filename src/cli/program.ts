@@ -57,9 +57,11 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
       return EXIT.usage;
     }
     if (error instanceof AppError) {
-      io.stderr.write(`nianbao: ${describeChain(error)}\n`);
+      // A file that cannot be written or a folder in use: one line, the reason is in it.
+      const oneLine = error.code === 'output-failed' || error.code === 'locked';
+      io.stderr.write(`nianbao: ${oneLine ? error.message : describeChain(error)}\n`);
       if (error.code === 'config') return EXIT.usage;
-      return error.code === 'output-failed' ? EXIT.unreadable : EXIT.findings;
+      return oneLine ? EXIT.unreadable : EXIT.findings;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr.write(`nianbao: internal error, please report it:\n${detail}\n`);

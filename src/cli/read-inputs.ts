@@ -1,47 +1,58 @@
-import { AppError, ExtractionError, ProviderError } from '../errors.js';
-import type { NarrativeExtractor } from '../extract/extractor.js';
-import { readDocument } from '../ingest/read-document.js';
-import type { SourceDocument } from '../ingest/source-document.js';
-import { analyzeDocument } from '../pipeline/analyze-document.js';
-import { analyzeWithExtractor } from '../pipeline/read-report.js';
-import type { PriceTable } from '../providers/prices.js';
 import type { Language } from '../checks/language.js';
+import type { AppError } from '../errors.js';
+import type { NarrativeExtractor } from '../extract/extractor.js';
+import type { ReadLimits } from '../ingest/read-document.js';
+import { processBytes, readInputBytes } from '../pipeline/process-input.js';
+import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import type { CliIo } from './io.js';
 
-export type InputOutcome = { readonly results: Result[]; readonly unreadable: number; readonly narrativeFailed: number };
+export type InputsOutcome = {
+  readonly results: Result[];
+  readonly unreadable: number;
+  readonly narrativeFailed: number;
+  /** Inputs that met a bug of nianbao (each named on stderr with its stack). */
+  readonly internal: number;
+};
 export type Extraction = { readonly extractor: NarrativeExtractor; readonly prices: PriceTable };
 
 /**
  * Reads every file; a bad one gets one line on stderr naming it and what is wrong, and the
- * others are still processed. Documents that are not reports count as unreadable.
+ * others are still processed — whatever the file does (see pipeline/process-input.ts). Documents
+ * that are not reports count as unreadable.
  */
-export async function readInputs(files: readonly string[], language: Language, io: CliIo, extraction?: Extraction): Promise<InputOutcome> {
+export async function readInputs(files: readonly string[], language: Language, io: CliIo, extraction?: Extraction, limits?: ReadLimits): Promise<InputsOutcome> {
   const results: Result[] = [];
   let unreadable = 0;
   let narrativeFailed = 0;
+  let internal = 0;
+  const currentYear = new Date().getFullYear();
+  const failed = (error: AppError) => {
+    io.stderr.write(`nianbao: ${describeFailure(error)}\n`);
+    if (error.code === 'internal') internal += 1;
+  };
   for (const file of files) {
-    let document: SourceDocument;
-    try {
-      document = await readDocument(file);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      io.stderr.write(`nianbao: ${error.message}\n`);
+    const read = await readInputBytes(file, limits);
+    if ('error' in read) {
+      failed(read.error);
       unreadable += 1;
       continue;
     }
-    let result: Result;
-    try {
-      result = await analyzeWithExtractor(document, { language, ...extraction });
-    } catch (error) {
-      if (!(error instanceof ExtractionError || error instanceof ProviderError)) throw error;
-      // The model failed on this report: keep its tables and checks, say so, go on.
-      io.stderr.write(`nianbao: ${file}: narrative extraction failed: ${error.message}\n`);
-      narrativeFailed += 1;
-      const tablesOnly = analyzeDocument(document, { language, narrative: false });
-      results.push({ ...tablesOnly, notices: [...tablesOnly.notices, { code: 'narrative-failed', message: error.message }] });
+    const outcome = await processBytes(file, read.bytes, null, { language, currentYear, ...extraction, ...(limits ? { limits } : {}) });
+    if (outcome.status === 'failed') {
+      failed(outcome.error);
+      unreadable += 1;
       continue;
     }
+    if (outcome.status === 'narrative-failed') {
+      // The model failed on this report (or the narrative met a bug): its tables and checks stay.
+      if (outcome.error.code === 'internal') failed(outcome.error);
+      else io.stderr.write(`nianbao: ${file}: narrative extraction failed: ${outcome.error.message}\n`);
+      narrativeFailed += 1;
+      results.push(outcome.result);
+      continue;
+    }
+    const { result } = outcome;
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');
     if (notReport) {
       io.stderr.write(`nianbao: ${file}: ${notReport.message}\n`);
@@ -51,5 +62,12 @@ export async function readInputs(files: readonly string[], language: Language, i
     for (const notice of result.notices) io.stderr.write(`nianbao: ${file}: ${notice.message}\n`);
     results.push(result);
   }
-  return { results, unreadable, narrativeFailed };
+  return { results, unreadable, narrativeFailed, internal };
+}
+
+/** One line naming the input and the reason; a bug adds the first lines of its stack, for the report. */
+export function describeFailure(error: AppError): string {
+  if (error.code !== 'internal') return error.message;
+  const stack = error.cause instanceof Error ? (error.cause.stack ?? '').split('\n').slice(1, 7).join('\n') : '';
+  return stack ? `${error.message}\n${stack}` : error.message;
 }

@@ -1,18 +1,25 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../errors.js';
+import { makeDirectory, outputFailed, writeReason } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
+
+/** The --out folder, made if missing; an AppError (exit 3) naming why it cannot be. */
+export async function createOutputFolder(directory: string): Promise<void> {
+  try {
+    await makeDirectory(directory);
+  } catch (cause) {
+    throw new AppError('output-failed', `cannot create the output folder ${directory}: ${writeReason(cause)}; nothing was written`, { cause });
+  }
+}
 
 /**
  * Writes one JSON file per result into `directory`, each written to a temporary name and
- * renamed, so an interrupted run never leaves a half-written result behind.
+ * renamed, so an interrupted run never leaves a half-written result behind. A failure (a full
+ * disk, a read-only folder) names the file, removes its temporary copy and keeps the ones before.
  */
 export async function writeResults(directory: string, results: readonly Result[]): Promise<string[]> {
-  try {
-    await mkdir(directory, { recursive: true });
-  } catch (cause) {
-    throw new AppError('output-failed', `cannot create the output folder ${directory}: ${describe(cause)}`, { cause });
-  }
+  await createOutputFolder(directory);
   const names = new Map<string, string>();
   const written: string[] = [];
   for (const result of results) {
@@ -28,13 +35,11 @@ export async function writeResults(directory: string, results: readonly Result[]
       await writeFile(temporary, `${JSON.stringify(result, null, 2)}\n`, 'utf8');
       await rename(temporary, target);
     } catch (cause) {
-      throw new AppError('output-failed', `cannot write ${target}: ${describe(cause)}`, { cause });
+      await rm(temporary, { force: true }).catch(() => undefined);
+      const kept = written.length === 0 ? 'nothing was written' : `the ${written.length} result(s) written before it are complete`;
+      throw outputFailed(target, cause, kept);
     }
     written.push(target);
   }
   return written;
-}
-
-function describe(cause: unknown): string {
-  return cause instanceof Error && 'code' in cause ? String(cause.code) : String(cause);
 }

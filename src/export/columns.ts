@@ -39,6 +39,7 @@ export const REPORT_BASE_COLUMNS = [
   'cost_usd',
   'findings_error',
   'findings_warning',
+  'notices',
 ] as const;
 
 export const REPORT_COLUMNS: readonly string[] = [
@@ -53,6 +54,15 @@ export type CellValue = string | number | null;
 export function severityCounts(result: Result): { findings_error: number; findings_warning: number } {
   const errors = result.findings.filter((finding) => finding.severity === 'error').length;
   return { findings_error: errors, findings_warning: result.findings.length - errors };
+}
+
+/**
+ * The codes of a report's notices, space-separated (empty when none): narrative-failed marks a
+ * report whose tables are here but whose narrative the model did not give; truncated,
+ * damaged-text and implausible-year say why its numbers deserve a second look.
+ */
+export function noticeCodes(result: Result): string {
+  return result.notices.map((notice) => notice.code).join(' ');
 }
 
 /** One row of reports.csv: meta, every table cell by its key (empty = blank or another template's), finding counts. */
@@ -70,6 +80,7 @@ export function reportRow(result: Result): CellValue[] {
     narrative_model: result.narrative?.extractor.model ?? null,
     cost_usd: result.narrative?.usage.costUsd ?? null,
     ...severityCounts(result),
+    notices: noticeCodes(result),
   };
   return [
     ...REPORT_BASE_COLUMNS.map((column) => base[column]),

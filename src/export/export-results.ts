@@ -1,13 +1,13 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import { checkCrossYear, yearRecordOf, type CrossYearFinding, type YearRecord } from '../checks/cross-year.js';
 import type { Language } from '../checks/language.js';
-import { answersConfig } from '../batch/config-key.js';
+import { answersConfig, isNarrativeFailed } from '../batch/config-key.js';
 import { CROSS_YEAR_FILE, outPath, RESULTS_FILE, streamJsonLines } from '../batch/results-store.js';
+import { outputFailed } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
 import { crossYearFindingRow, FINDING_COLUMNS, findingRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
 import { csvLine, UTF8_BOM } from './csv.js';
+import { OutputFile } from './output-file.js';
 import { SqliteExport } from './sqlite.js';
 import { writeWorkbook } from './xlsx.js';
 
@@ -22,6 +22,8 @@ export const EXPORT_FILES = {
 export type ExportSummary = {
   /** Results of this configuration exported (one per content hash). */
   readonly reports: number;
+  /** Of them: tables only, the model failed on the narrative (marked narrative-failed). */
+  readonly narrativeFailed: number;
   /** Lines of results.jsonl left out: another configuration's, or a second copy. */
   readonly otherLines: number;
   readonly findingsById: Readonly<Record<string, number>>;
@@ -44,47 +46,67 @@ function crossYearRow(finding: CrossYearFinding): CellValue[] {
  * holding the results, and writes each export under a temporary name first, so a crash never
  * leaves a half-written export in place of the last good one.
  */
-export async function exportResults(directory: string, key: string, language: Language): Promise<ExportSummary> {
+export async function exportResults(directory: string, key: string, language: Language, signal?: AbortSignal): Promise<ExportSummary> {
   const resultsPath = outPath(directory, RESULTS_FILE);
-  async function* results(counter?: { lines: number }): AsyncGenerator<Result> {
-    const seen = new Set<string>();
+  // Which record stands for each report: the first result of this configuration or, when the
+  // model failed on it every time, its latest tables-only result (marked narrative-failed).
+  const chosen = new Set<number>();
+  let records = 0;
+  {
+    const byHash = new Map<string, { readonly index: number; readonly complete: boolean }>();
     for await (const record of streamJsonLines(resultsPath)) {
-      if (counter) counter.lines += 1;
+      const index = records++;
       const result = record as Result;
-      if (!result?.source?.sha256 || !answersConfig(result, key) || seen.has(result.source.sha256)) continue;
-      seen.add(result.source.sha256);
-      yield result;
+      if (!result?.source?.sha256) continue;
+      const complete = answersConfig(result, key);
+      if (!complete && !isNarrativeFailed(result)) continue;
+      const before = byHash.get(result.source.sha256);
+      if (before?.complete) continue;
+      byHash.set(result.source.sha256, { index, complete });
     }
+    for (const { index } of byHash.values()) chosen.add(index);
+  }
+  async function* results(): AsyncGenerator<Result> {
+    let index = 0;
+    for await (const record of streamJsonLines(resultsPath)) if (chosen.has(index++)) yield record as Result;
   }
 
   const temporary = (file: string) => outPath(directory, `.${file}.partial`);
-  await rm(temporary(EXPORT_FILES.database), { force: true });
-  const database = new SqliteExport(temporary(EXPORT_FILES.database));
-  const reportsCsv = createWriteStream(temporary(EXPORT_FILES.reports));
-  const findingsCsv = createWriteStream(temporary(EXPORT_FILES.findings));
+  let database: SqliteExport | null = null;
+  const reportsCsv = new OutputFile(temporary(EXPORT_FILES.reports));
+  const findingsCsv = new OutputFile(temporary(EXPORT_FILES.findings));
   // The workbook's sheets are written one after the other; their rows are kept in these small
   // files meanwhile, so that results.jsonl (tens of KB per report) is parsed once, not per sheet.
-  const reportRows = createWriteStream(temporary('reports-rows.jsonl'));
-  const findingRowsFile = createWriteStream(temporary('findings-rows.jsonl'));
-  await write(reportsCsv, UTF8_BOM + csvLine(REPORT_COLUMNS));
-  await write(findingsCsv, UTF8_BOM + csvLine(FINDING_COLUMNS));
+  const reportRows = new OutputFile(temporary('reports-rows.jsonl'));
+  const findingRowsFile = new OutputFile(temporary('findings-rows.jsonl'));
+  const crossYearJsonl = new OutputFile(temporary(EXPORT_FILES.crossYear));
+  const streams = [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile];
   const findingsById: Record<string, number> = {};
   const years: YearRecord[] = [];
   let reports = 0;
-  const counter = { lines: 0 };
-  let costUsd: number | null = 0;
+  let narrativeFailed = 0;
+    let costUsd: number | null = 0;
   let inputTokens = 0;
   let outputTokens = 0;
   const addFinding = async (row: CellValue[]) => {
-    await write(findingsCsv, csvLine(row));
-    await write(findingRowsFile, `${JSON.stringify(row)}\n`);
+    await findingsCsv.write(csvLine(row));
+    await findingRowsFile.write(`${JSON.stringify(row)}\n`);
   };
+  let renamed = false;
   try {
-    for await (const result of results(counter)) {
+    // A run killed while writing the database may have left it, with its journal: never reused.
+    await rm(temporary(EXPORT_FILES.database), { force: true });
+    await rm(`${temporary(EXPORT_FILES.database)}-journal`, { force: true });
+    database = new SqliteExport(temporary(EXPORT_FILES.database));
+    await reportsCsv.write(UTF8_BOM + csvLine(REPORT_COLUMNS));
+    await findingsCsv.write(UTF8_BOM + csvLine(FINDING_COLUMNS));
+    for await (const result of results()) {
+      signal?.throwIfAborted();
       reports += 1;
+      if (isNarrativeFailed(result)) narrativeFailed += 1;
       const row = reportRow(result);
-      await write(reportsCsv, csvLine(row));
-      await write(reportRows, `${JSON.stringify(row)}\n`);
+      await reportsCsv.write(csvLine(row));
+      await reportRows.write(`${JSON.stringify(row)}\n`);
       for (const findingRow of findingRows(result)) await addFinding(findingRow);
       for (const finding of result.findings) findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.add(result);
@@ -98,17 +120,19 @@ export async function exportResults(directory: string, key: string, language: La
       if (year) years.push(year);
     }
     const crossYear = checkCrossYear(years, language);
-    const crossYearJsonl = createWriteStream(temporary(EXPORT_FILES.crossYear));
     for (const finding of crossYear) {
       findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.addCrossYear(finding);
       await addFinding(crossYearFindingRow(finding));
-      await write(crossYearJsonl, `${JSON.stringify(finding)}\n`);
+      await crossYearJsonl.write(`${JSON.stringify(finding)}\n`);
     }
-    for (const stream of [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile]) await close(stream);
+    for (const stream of streams) await stream.close();
     database.close();
     const rowsOf = (file: string) => async function* () {
-      for await (const row of streamJsonLines(temporary(file))) yield row as CellValue[];
+      for await (const row of streamJsonLines(temporary(file))) {
+        signal?.throwIfAborted();
+        yield row as CellValue[];
+      }
     };
     await writeWorkbook(temporary(EXPORT_FILES.workbook), [
       { name: 'reports', columns: REPORT_COLUMNS, rows: rowsOf('reports-rows.jsonl') },
@@ -116,20 +140,20 @@ export async function exportResults(directory: string, key: string, language: La
       { name: 'cross-year', columns: CROSS_YEAR_COLUMNS, rows: async function* () { yield* crossYear.map(crossYearRow); } },
     ]);
     const files = Object.values(EXPORT_FILES);
+    renamed = true;
     for (const file of files) await rename(temporary(file), outPath(directory, file));
-    return { reports, otherLines: counter.lines - reports, findingsById, costUsd, inputTokens, outputTokens, crossYear, files: files.map((file) => outPath(directory, file)) };
+    return { reports, narrativeFailed, otherLines: records - reports, findingsById, costUsd, inputTokens, outputTokens, crossYear, files: files.map((file) => outPath(directory, file)) };
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    // A bug is a bug; a file system's or SQLite's refusal (a full disk, a read-only folder) is named.
+    if (!(cause instanceof Error && 'code' in cause)) throw cause;
+    const kept = renamed ? 'some exports may be of this run and some of an earlier one' : 'the exports of an earlier run, if any, are kept';
+    throw outputFailed(`the exports in ${directory}`, cause, `${RESULTS_FILE} is complete and nothing in it was lost, ${kept}; run the same command again to write them (no report is redone)`);
   } finally {
-    for (const stream of [reportsCsv, findingsCsv, reportRows, findingRowsFile]) stream.destroy();
-    await rm(temporary('reports-rows.jsonl'), { force: true });
-    await rm(temporary('findings-rows.jsonl'), { force: true });
+    for (const stream of streams) stream.destroy();
+    database?.discard();
+    // Whatever was not renamed into place is removed: no .partial file is ever left behind.
+    const leftovers = [...Object.values(EXPORT_FILES), 'reports-rows.jsonl', 'findings-rows.jsonl'].map(temporary);
+    for (const file of [...leftovers, `${temporary(EXPORT_FILES.database)}-journal`]) await rm(file, { force: true }).catch(() => undefined);
   }
-}
-
-async function write(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
-}
-
-async function close(stream: WriteStream): Promise<void> {
-  stream.end();
-  await once(stream, 'finish');
 }

@@ -3,13 +3,14 @@ import type { CrossYearFinding } from '../checks/cross-year.js';
 import { cellValue } from '../checks/equations.js';
 import { listFigures } from '../checks/narrative/index.js';
 import type { Result } from '../report/schemas.js';
-import { CELL_COLUMNS, CELL_LABELS, severityCounts } from './columns.js';
+import { CELL_COLUMNS, CELL_LABELS, noticeCodes, severityCounts } from './columns.js';
 
 const SCHEMA = `
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT NOT NULL, format TEXT NOT NULL, template TEXT NOT NULL, template_reason TEXT,
   agency TEXT, year INTEGER, narrative_provider TEXT, narrative_model TEXT, prompt_hash TEXT,
-  input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL, findings_error INTEGER NOT NULL, findings_warning INTEGER NOT NULL
+  input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL, findings_error INTEGER NOT NULL, findings_warning INTEGER NOT NULL,
+  notices TEXT NOT NULL
 );
 CREATE TABLE cells (
   report_id INTEGER NOT NULL REFERENCES reports(id), cell TEXT NOT NULL REFERENCES cell_keys(cell), value REAL, raw TEXT,
@@ -62,7 +63,7 @@ export class SqliteExport {
     for (const label of CELL_LABELS) key.run(label.cell, label.table, label.row, label.column);
     this.#statements = {
       report: this.#database.prepare(
-        'INSERT OR IGNORE INTO reports VALUES (@id, @sha256, @path, @format, @template, @template_reason, @agency, @year, @narrative_provider, @narrative_model, @prompt_hash, @input_tokens, @output_tokens, @cost_usd, @findings_error, @findings_warning)',
+        'INSERT OR IGNORE INTO reports VALUES (@id, @sha256, @path, @format, @template, @template_reason, @agency, @year, @narrative_provider, @narrative_model, @prompt_hash, @input_tokens, @output_tokens, @cost_usd, @findings_error, @findings_warning, @notices)',
       ),
       cell: this.#database.prepare('INSERT OR IGNORE INTO cells VALUES (?, ?, ?, ?, ?, ?, ?)'),
       finding: this.#database.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -94,6 +95,7 @@ export class SqliteExport {
       output_tokens: narrative?.usage.outputTokens ?? null,
       cost_usd: narrative?.usage.costUsd ?? null,
       ...severityCounts(result),
+      notices: noticeCodes(result),
     });
     // Every cell of the report's template, blanks included (value NULL), so a query sees them.
     // Labels live in cell_keys (the template's); each report's printed labels are in results.jsonl.
@@ -159,5 +161,10 @@ export class SqliteExport {
   close(): void {
     this.#database.exec('COMMIT');
     this.#database.close();
+  }
+
+  /** Closes the file if close() was not reached (a failure); the caller removes it. */
+  discard(): void {
+    if (this.#database.open) this.#database.close();
   }
 }

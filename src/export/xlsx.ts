@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { CellValue } from './columns.js';
+import { OutputFile } from './output-file.js';
 
 export type SheetSource = {
   readonly name: string;
@@ -17,7 +18,12 @@ export async function writeWorkbook(path: string, sheets: readonly SheetSource[]
   // exceljs takes half a second to load: only when a workbook is written.
   const module = await import('exceljs');
   const ExcelJS = (module as unknown as { default?: typeof module }).default ?? module;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  // The file's stream is ours: exceljs listens for its errors only once the workbook is committed,
+  // and an error before that (a full disk) would end the process as an unheard 'error' event.
+  const output = new OutputFile(path);
+  const failed = new Promise<never>((_, reject) => output.stream.once('error', reject));
+  failed.catch(() => undefined);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useSharedStrings: false, useStyles: true });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     const header = worksheet.addRow([...sheet.columns]);
@@ -27,11 +33,16 @@ export async function writeWorkbook(path: string, sheets: readonly SheetSource[]
     for await (const row of sheet.rows()) {
       worksheet.addRow(row.map((value) => value ?? null)).commit();
       written += 1;
-      if (written % 64 === 0) await zipCaughtUp(worksheet);
+      if (written % 64 === 0) {
+        output.check();
+        await Promise.race([zipCaughtUp(worksheet), failed]);
+      }
     }
     worksheet.commit();
   }
-  await workbook.commit();
+  output.check();
+  // An error of the stream means its 'finish' never comes: commit() would wait for ever.
+  await Promise.race([workbook.commit(), failed]);
 }
 
 /**

@@ -1,9 +1,20 @@
 import { ExtractionError } from '../errors.js';
-import type { ChatMessage, LlmClient } from '../providers/llm-client.js';
+import type { ChatMessage, CompletionResponse, LlmClient } from '../providers/llm-client.js';
 import type { ExtractionUsage, NarrativeExtractor } from './extractor.js';
 import { narrativeJsonSchema } from './narrative-json-schema.js';
 import { parseModelOutput } from './parse-model-output.js';
 import { buildMessages, type Prompt } from './prompt.js';
+
+/**
+ * The longest answer taken: a report's narrative facts are tens of kilobytes of JSON, so an answer
+ * of megabytes is a model that ran away (repeating itself until its limit), not facts.
+ */
+export const MAX_ANSWER_CHARACTERS = 1_000_000;
+
+/** An answer worth caching: not a refusal, not runaway, valid against the schema. */
+function isValidAnswer(response: CompletionResponse): boolean {
+  return !response.refusal && response.text.length <= MAX_ANSWER_CHARACTERS && parseModelOutput(response.text).ok;
+}
 
 export type LlmExtractorOptions = {
   readonly client: LlmClient;
@@ -35,13 +46,18 @@ export function createLlmExtractor(options: LlmExtractorOptions): NarrativeExtra
       let lastText = '';
       let issues: readonly string[] = [];
       for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-        const response = await client.complete({ messages, jsonSchema });
+        const response = await client.complete({ messages, jsonSchema, accept: isValidAnswer });
         inputTokens += response.usage.inputTokens;
         outputTokens += response.usage.outputTokens;
         cached &&= response.cached === true;
         const usage = (): ExtractionUsage => ({ inputTokens, outputTokens, attempts: attempt, latencyMs: performance.now() - started, cached });
         if (response.refusal) {
           throw new ExtractionError(`the model ${client.model} refused to answer: ${response.refusal}`, response.text, [`refusal: ${response.refusal}`], usage());
+        }
+        if (response.text.length > MAX_ANSWER_CHARACTERS) {
+          // Not fed back for another attempt: a second runaway answer would cost as much again.
+          const issue = `the answer is ${response.text.length} characters long, more than the ${MAX_ANSWER_CHARACTERS} a report's narrative can take (a runaway answer): not used`;
+          throw new ExtractionError(`the model ${client.model}: ${issue}`, response.text.slice(0, 2000), [issue], usage());
         }
         lastText = response.text;
         const parsed = parseModelOutput(response.text);

@@ -85,3 +85,34 @@ describe('decodeText', () => {
     expect(decodeText(bytes)).toEqual({ ok: false, reason: 'undecodable' });
   });
 });
+
+// Issue 13: one invalid byte in an otherwise UTF-8 report rejected the whole report.
+describe('a UTF-8 report with a few damaged bytes', () => {
+  const bytes = utf8(seedText);
+  // A byte that can start no UTF-8 sequence, between two characters.
+  const at = Buffer.from(seedText.slice(0, seedText.indexOf('一、总体情况')), 'utf8').length;
+  const damaged = concat(bytes.subarray(0, at), [0xff], bytes.subarray(at));
+
+  it('is decoded with U+FFFD in place of the bad byte, which is named by its offset', () => {
+    const decoded = decodeText(damaged);
+    expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8', damagedBytes: [at] });
+    if (!decoded.ok) return;
+    const character = seedText.indexOf('一、总体情况');
+    expect(decoded.text.slice(0, character)).toBe(seedText.slice(0, character));
+    expect(decoded.text.slice(character, character + 7)).toBe('\ufffd一、总体情况');
+    expect(decoded.text.length).toBe(seedText.length + 1);
+  });
+
+  it('a byte cut out of a character names where the character was', () => {
+    const inside = at + 1; // the second byte of 一
+    const decoded = decodeText(concat(bytes.subarray(0, inside), bytes.subarray(inside + 1)));
+    expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8', damagedBytes: [at] });
+  });
+
+  it('more damage than a few bytes is not UTF-8 with damage: GBK decodes as GBK, noise is refused', () => {
+    expect(decodeText(gbkBytes)).toEqual({ ok: true, text: excerpt, encoding: 'gb18030' });
+    const noisy = new Uint8Array(bytes);
+    for (let index = 0; index < 200; index += 1) noisy[index * 37] = 0xff;
+    expect(decodeText(noisy)).toMatchObject({ ok: false, reason: 'undecodable' });
+  });
+});

@@ -221,3 +221,24 @@ describe('layout tables', () => {
     expect(text.split('\n')).toContain('左栏');
   });
 });
+
+// Issue 13: a page nested a few thousand elements deep overflowed the stack (exit 70), and a
+// 100 000-deep one took parse5 90 s before it did.
+describe('pages nested too deep', () => {
+  const nested = (depth: number, inner = '深处的文字') => `<html><body>${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}</body></html>`;
+
+  it('are refused, named as too large, as soon as the nesting passes the limit', () => {
+    const started = performance.now();
+    expect(() => readHtml(nested(100_000))).toThrow(expect.objectContaining({ code: 'too-large', message: expect.stringContaining('more than 1000 deep') }));
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('are read without recursion up to the limit (8000 deep, deeper than the call stack)', () => {
+    const { text } = readHtml(nested(8000, '<table><tr><td>深处的文字</td></tr></table>'), { depth: 10_000, milliseconds: 60_000 });
+    expect(text.trim()).toBe('深处的文字');
+  });
+
+  it('are refused when parsing takes longer than allowed', () => {
+    expect(() => readHtml(`<html><body>${'<p>第一段</p>'.repeat(3000)}</body></html>`, { depth: 1000, milliseconds: 0 })).toThrow(expect.objectContaining({ code: 'too-large', message: expect.stringContaining('to parse') }));
+  });
+});

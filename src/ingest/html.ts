@@ -1,4 +1,5 @@
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
+import { AppError } from '../errors.js';
 import type { Span } from '../report/schemas.js';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
@@ -35,16 +36,51 @@ const BLOCKS = new Set([
 ]);
 
 /**
+ * How far one page may go. Report pages nest a few dozen elements; a page nested thousands deep
+ * is an attack or a broken export, and parse5 spends time quadratic in the depth on it (a 100 000
+ * deep page: 90 s before the stack gave out).
+ */
+export type HtmlLimits = { readonly depth: number; readonly milliseconds: number };
+export const HTML_LIMITS: HtmlLimits = { depth: 1000, milliseconds: 20_000 };
+
+/**
  * Renders an HTML page to the text a reader sees: block elements on their own lines, each
  * table row on one line with its cells separated by tabs. Offsets of every cell are recorded
- * so the table reader can point back into this text.
+ * so the table reader can point back into this text. Throws AppError `too-large` past the limits.
  */
-export function readHtml(html: string): HtmlText {
+export function readHtml(html: string, limits: HtmlLimits = HTML_LIMITS): HtmlText {
   const writer = createWriter();
   const grids: Grid[] = [];
-  const document = parse(html);
+  const document = parse(html, { treeAdapter: limitedTreeAdapter(limits) });
   walk(document, writer, grids);
   return { text: writer.finish(), grids };
+}
+
+/** parse5's own tree, stopped as soon as the page nests too deep or takes too long. */
+function limitedTreeAdapter(limits: HtmlLimits): TreeAdapter<DefaultTreeAdapterMap> {
+  const depths = new WeakMap<object, number>();
+  const started = performance.now();
+  let placed = 0;
+  const place = (parent: DefaultTreeAdapterTypes.ParentNode, node: DefaultTreeAdapterTypes.ChildNode) => {
+    const depth = (depths.get(parent) ?? 0) + 1;
+    if (depth > limits.depth) throw new AppError('too-large', `nests elements more than ${limits.depth} deep: not a report page`);
+    depths.set(node, depth);
+    placed += 1;
+    if (placed % 1024 === 0 && performance.now() - started > limits.milliseconds) {
+      throw new AppError('too-large', `took more than ${limits.milliseconds / 1000} s to parse: not a report page`);
+    }
+  };
+  return {
+    ...defaultTreeAdapter,
+    appendChild(parent, node) {
+      place(parent, node);
+      defaultTreeAdapter.appendChild(parent, node);
+    },
+    insertBefore(parent, node, reference) {
+      place(parent, node);
+      defaultTreeAdapter.insertBefore(parent, node, reference);
+    },
+  };
 }
 
 type Writer = ReturnType<typeof createWriter>;
@@ -85,30 +121,45 @@ function createWriter() {
   };
 }
 
-function walk(node: Node, writer: Writer, grids: Grid[]): void {
-  if (node.nodeName === '#text') {
-    writer.inline((node as DefaultTreeAdapterTypes.TextNode).value);
-    return;
+// Iterative: a page nested deeper than the call stack must not end the run.
+function walk(root: Node, writer: Writer, grids: Grid[]): void {
+  const stack: (Node | { readonly close: true })[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('close' in node) {
+      writer.newline();
+      continue;
+    }
+    if (node.nodeName === '#text') {
+      writer.inline((node as DefaultTreeAdapterTypes.TextNode).value);
+      continue;
+    }
+    if (!('childNodes' in node)) continue;
+    const name = node.nodeName;
+    if (SKIPPED.has(name)) continue;
+    if (name === 'table' && !containsTable(node as Element)) {
+      writer.newline();
+      grids.push(renderTable(node as Element, writer));
+      writer.newline();
+      continue;
+    }
+    if (BLOCKS.has(name)) {
+      writer.newline();
+      stack.push({ close: true });
+    }
+    for (let index = node.childNodes.length - 1; index >= 0; index -= 1) stack.push(node.childNodes[index]!);
   }
-  if (!('childNodes' in node)) return;
-  const name = node.nodeName;
-  if (SKIPPED.has(name)) return;
-  if (name === 'table' && !containsTable(node as Element)) {
-    writer.newline();
-    grids.push(renderTable(node as Element, writer));
-    writer.newline();
-    return;
-  }
-  const isBlock = BLOCKS.has(name);
-  if (isBlock) writer.newline();
-  for (const child of node.childNodes) walk(child, writer, grids);
-  if (isBlock) writer.newline();
 }
 
 function containsTable(element: Element): boolean {
-  return element.childNodes.some(
-    (child) => 'tagName' in child && (child.tagName === 'table' || containsTable(child)),
-  );
+  const stack: Node[] = [...element.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!('tagName' in node)) continue;
+    if (node.tagName === 'table') return true;
+    stack.push(...node.childNodes);
+  }
+  return false;
 }
 
 function rowsOf(table: Element): Element[] {
@@ -194,12 +245,16 @@ function createCellWriter(writer: Writer) {
   };
 }
 
-function collectCellText(node: Node, cellWriter: ReturnType<typeof createCellWriter>): void {
-  if (node.nodeName === '#text') {
-    cellWriter.inline((node as DefaultTreeAdapterTypes.TextNode).value);
-    return;
+function collectCellText(root: Node, cellWriter: ReturnType<typeof createCellWriter>): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeName === '#text') {
+      cellWriter.inline((node as DefaultTreeAdapterTypes.TextNode).value);
+      continue;
+    }
+    if (!('childNodes' in node) || SKIPPED.has(node.nodeName)) continue;
+    if (node.nodeName === 'br' || node.nodeName === 'p') cellWriter.inline(' ');
+    for (let index = node.childNodes.length - 1; index >= 0; index -= 1) stack.push(node.childNodes[index]!);
   }
-  if (!('childNodes' in node) || SKIPPED.has(node.nodeName)) return;
-  if (node.nodeName === 'br' || node.nodeName === 'p') cellWriter.inline(' ');
-  for (const child of node.childNodes) collectCellText(child, cellWriter);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { IngestError } from '../errors.js';
+import { AppError, IngestError } from '../errors.js';
 import { decodeText } from './decode-text.js';
 import { readHtml } from './html.js';
 import { readPdf, type PdfReader } from './pdf.js';
@@ -24,14 +24,75 @@ const NOT_YET: Record<string, string> = {
   '.wps': 'is a WPS file: save it as .docx',
 };
 
+/**
+ * How large a report may be. A report's text is tens of kilobytes and a web page with it a few
+ * megabytes; reading costs about 60 bytes of memory per byte of text (a 10 MB text file peaks at
+ * 600 MB), so a larger file is refused before it is read rather than read into gigabytes.
+ * PDF and Word files carry images besides their text: they may be ten times as large on disk.
+ */
+export type ReadLimits = { readonly maxTextBytes: number };
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxTextBytes: 5 * 1024 * 1024 };
+const BINARY_FORMAT_FACTOR = 10;
+
 /** Reads one report file from disk. Throws IngestError naming the file and the problem. */
-export async function readDocument(path: string): Promise<SourceDocument> {
+export async function readDocument(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<SourceDocument> {
+  const document = await documentFromFile(path, await readReportBytes(path, limits));
+  assertTextSize(document, limits);
+  return document;
+}
+
+/**
+ * A report file's bytes, after checking what it is: every failure of the file system (missing,
+ * no permission, a directory, a pipe or device, too large) becomes an IngestError naming the file.
+ */
+export async function readReportBytes(path: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Uint8Array> {
   const info = await stat(path).catch((cause: unknown) => {
-    throw new IngestError('file-not-found', path, 'no such file', { cause });
+    throw fileSystemError(path, cause);
   });
   if (info.isDirectory()) throw new IngestError('not-a-file', path, 'is a directory, not a file');
-  formatOf(path);
-  return documentFromFile(path, await readFile(path));
+  // A pipe or a device would be read forever (or block): only regular files are reports.
+  if (!info.isFile()) throw new IngestError('not-a-file', path, 'is not a regular file (a pipe, a socket or a device)');
+  const format = formatOf(path);
+  const limit = format === 'pdf' || format === 'docx' ? limits.maxTextBytes * BINARY_FORMAT_FACTOR : limits.maxTextBytes;
+  if (info.size > limit) {
+    throw new IngestError('too-large', path, `is ${megabytes(info.size)} MB, larger than a report can be (the limit for this type is ${megabytes(limit)} MB; --max-mb raises it)`);
+  }
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw fileSystemError(path, cause);
+  }
+}
+
+/** The text of a PDF or Word file is held to the limit of a text file (a Chinese character is 3 bytes of UTF-8). */
+export function assertTextSize(document: SourceDocument, limits: ReadLimits): void {
+  // Text files were held to it by their size on disk.
+  if (document.format !== 'pdf' && document.format !== 'docx') return;
+  const maxCharacters = Math.floor(limits.maxTextBytes / 3);
+  if (document.text.length <= maxCharacters) return;
+  throw new IngestError('too-large', document.path, `holds ${document.text.length} characters of text, more than a report can hold (the limit is ${maxCharacters}; --max-mb raises it)`);
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+const FILE_SYSTEM_REASONS: Readonly<Record<string, readonly [code: 'file-not-found' | 'unreadable' | 'not-a-file', message: string]>> = {
+  ENOENT: ['file-not-found', 'no such file'],
+  ENOTDIR: ['file-not-found', 'no such file (a part of the path is not a folder)'],
+  EACCES: ['unreadable', 'cannot be read: permission denied'],
+  EPERM: ['unreadable', 'cannot be read: operation not permitted'],
+  EISDIR: ['not-a-file', 'is a directory, not a file'],
+  ELOOP: ['unreadable', 'cannot be read: a loop of symbolic links'],
+  ENAMETOOLONG: ['unreadable', 'cannot be read: the path is too long'],
+  EIO: ['unreadable', 'cannot be read: input/output error (a failing disk or network drive)'],
+  EMFILE: ['unreadable', 'cannot be read now: too many files open'],
+};
+
+function fileSystemError(path: string, cause: unknown): IngestError {
+  const code = (cause as NodeJS.ErrnoException | null)?.code ?? '';
+  const [kind, message] = FILE_SYSTEM_REASONS[code] ?? ['unreadable', `cannot be read${code ? ` (${code})` : ''}`];
+  return new IngestError(kind, path, message, { cause });
 }
 
 /** The document format a file name says, or an IngestError naming what is not supported. */
@@ -81,10 +142,20 @@ export async function documentFromDocxBytes(path: string, bytes: Uint8Array): Pr
   } catch (cause) {
     throw new IngestError('corrupt', path, `is not a readable .docx file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
-  const { text, grids } = readHtml(html);
+  const { text, grids } = readHtmlOf(path, html);
   if (text.trim().length === 0) throw new IngestError('empty-file', path, 'the Word document contains no text');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { path, format: 'docx', encoding: 'docx', sha256, text, grids, lines: [] };
+}
+
+/** The HTML reader's limits (nesting, time) become a failure of this file, named. */
+function readHtmlOf(path: string, html: string): ReturnType<typeof readHtml> {
+  try {
+    return readHtml(html);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'too-large') throw new IngestError('too-large', path, error.message, { cause: error });
+    throw error;
+  }
 }
 
 function startsWithPdfHeader(bytes: Uint8Array): boolean {
@@ -108,9 +179,10 @@ export function documentFromBytes(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const source = decoded.text.replace(/\r\n?/g, '\n');
   if (source.trim().length === 0) throw new IngestError('empty-file', path, 'contains only whitespace');
+  const damage = decoded.damagedBytes && decoded.damagedBytes.length > 0 ? { damagedBytes: decoded.damagedBytes } : {};
   if (format === 'html') {
-    const { text, grids } = readHtml(source);
-    return { path, format, encoding: decoded.encoding, sha256, text, grids, lines: [] };
+    const { text, grids } = readHtmlOf(path, source);
+    return { path, format, encoding: decoded.encoding, sha256, text, grids, lines: [], ...damage };
   }
-  return { path, format, encoding: decoded.encoding, sha256, text: source, grids: [], lines: [] };
+  return { path, format, encoding: decoded.encoding, sha256, text: source, grids: [], lines: [], ...damage };
 }

@@ -17,4 +17,6 @@ export type SourceDocument = {
   readonly grids: readonly Grid[];
   /** For PDFs: the page and position of every line of `text`. Empty for other formats. */
   readonly lines: readonly PdfLine[];
+  /** Byte offsets of invalid UTF-8 decoded as U+FFFD (a few, in an otherwise UTF-8 file). */
+  readonly damagedBytes?: readonly number[];
 };

@@ -1,4 +1,4 @@
-import type { Language } from '../checks/language.js';
+import { pick, type Language } from '../checks/language.js';
 import { runChecks } from '../checks/run-checks.js';
 import { buildNarrativeInput, type NarrativeInput } from '../extract/narrative-input.js';
 import { narrativeJsonSchema } from '../extract/narrative-json-schema.js';
@@ -6,21 +6,24 @@ import { extractWithRules } from '../extract/rules/extract-with-rules.js';
 import { createRulesExtractor } from '../extract/rules-extractor.js';
 import type { SourceDocument } from '../ingest/source-document.js';
 import { DEFAULT_PRICES } from '../providers/prices.js';
-import type { Result } from '../report/schemas.js';
+import type { Notice, Result } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';
 import { detectFormat } from '../sections/detect-format.js';
-import { findMeta } from '../sections/find-meta.js';
+import { findMeta, findReportDateYear } from '../sections/find-meta.js';
 import { findSections, preambleSpan } from '../sections/find-sections.js';
 import { normalizeText } from '../sections/normalized-text.js';
 import { parseTables } from '../tables/parse-tables.js';
 import { assessDocument, effectiveFormat } from './assess-document.js';
 import { attachNarrative } from './attach-narrative.js';
 import { tableSpans } from './table-spans.js';
+import { yearNotices } from './year-notice.js';
 
 export type AnalyzeOptions = {
   readonly language?: Language;
   /** Extract the narrative with the offline rules (default true). LLM extraction is async: see readReport. */
   readonly narrative?: boolean;
+  /** The year it is now (the CLI reads the clock): a report year after it gets a notice. */
+  readonly currentYear?: number;
 };
 
 const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation: null } as const;
@@ -53,7 +56,11 @@ export function analyzeStructure(document: SourceDocument, options: AnalyzeOptio
     cells,
     narrative: null,
     findings,
-    notices: assessDocument(template, sections, language),
+    notices: [
+      ...damageNotices(document, language),
+      ...assessDocument(template, sections, language),
+      ...yearNotices(meta.year, findReportDateYear(document.text), options.currentYear, language),
+    ],
   };
   const input = parsed ? buildNarrativeInput(document.text, sections, tableSpans(parsed.parses, sections)) : null;
   return { result, input };
@@ -72,6 +79,23 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     language: options.language ?? 'zh',
     tokens: { tokens: null, wholeReportTokens: null },
   });
+}
+
+/** A few invalid bytes decoded as U+FFFD: the report is read, and the person told where. */
+function damageNotices(document: SourceDocument, language: Language): Notice[] {
+  const offsets = document.damagedBytes ?? [];
+  if (offsets.length === 0) return [];
+  const listed = offsets.slice(0, 8).join(', ') + (offsets.length > 8 ? ', …' : '');
+  return [
+    {
+      code: 'damaged-text',
+      message: pick(
+        language,
+        `文件中有 ${offsets.length} 处无效的 UTF-8 字节（字节偏移 ${listed}），已按 � 读入，其余内容照常读取`,
+        `${offsets.length} invalid UTF-8 byte sequence(s) (at byte offsets ${listed}) were read as �; the rest of the file is read as usual`,
+      ),
+    },
+  ];
 }
 
 /** Each PDF page's range in the extracted text, from the positions kept for every line. */

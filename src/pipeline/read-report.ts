@@ -16,6 +16,8 @@ export type ReadOptions = {
   readonly prices?: PriceTable;
   /** false: tables and checks only, no narrative extraction. */
   readonly narrative?: boolean;
+  /** The year it is now, for the notice of a report year not yet come (see year-notice.ts). */
+  readonly currentYear?: number;
 };
 
 /** Reads a report file and returns its checked result. Throws IngestError for bad input. */
@@ -26,8 +28,9 @@ export async function readReport(path: string, options: ReadOptions = {}): Promi
 /** The whole pipeline on a document in memory, with an LLM extractor when one is given. */
 export async function analyzeWithExtractor(document: SourceDocument, options: ReadOptions = {}): Promise<Result> {
   const { extractor } = options;
-  if (options.narrative === false) return analyzeDocument(document, { language: options.language ?? 'zh', narrative: false });
-  if (!extractor || extractor.provider === 'rules') return analyzeDocument(document, { language: options.language ?? 'zh' });
+  const analyzeOptions = { language: options.language ?? 'zh', currentYear: options.currentYear } as const;
+  if (options.narrative === false) return analyzeDocument(document, { ...analyzeOptions, narrative: false });
+  if (!extractor || extractor.provider === 'rules') return analyzeDocument(document, analyzeOptions);
   const { result, input } = analyzeStructure(document, options);
   if (!input) return result;
   // Counted on another thread while the model answers; a failure surfaces at the await below.

@@ -27,7 +27,8 @@ export function cacheKey(client: Pick<LlmClient, 'provider' | 'model' | 'endpoin
 
 /**
  * Answers repeated requests from `store` without calling the model. With `replayOnly`, a miss
- * is an error instead of a call, so a published comparison can be re-scored without a key.
+ * is an error instead of a call, so a published comparison can be re-scored without a key. Only
+ * answers the request accepts are stored: a failure is never replayed as if it were the answer.
  */
 export function withCache(client: LlmClient, store: CacheStore, options: { readonly replayOnly?: boolean } = {}): LlmClient {
   return {
@@ -36,13 +37,15 @@ export function withCache(client: LlmClient, store: CacheStore, options: { reado
     ...(client.endpoint ? { endpoint: client.endpoint } : {}),
     async complete(request) {
       const key = cacheKey(client, request);
+      const accepted = (response: CompletionResponse) => request.accept?.(response) ?? true;
       const hit = await store.get(key);
-      if (hit) return { ...hit, cached: true };
+      // An answer cached before it was judged (an older cache) is judged now: a bad one is asked for again.
+      if (hit && accepted(hit)) return { ...hit, cached: true };
       if (options.replayOnly) {
         throw new AppError('cache-miss', `no cached answer for ${client.provider}:${client.model} (key ${key.slice(0, 12)}) and --replay-only forbids calling the model`);
       }
       const response = await client.complete(request);
-      await store.set(key, { ...response, cached: false });
+      if (accepted(response)) await store.set(key, { ...response, cached: false });
       return response;
     },
   };

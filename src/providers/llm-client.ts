@@ -10,6 +10,11 @@ export type CompletionRequest = {
   readonly messages: readonly ChatMessage[];
   /** Ask for JSON matching this schema (strict structured outputs where the endpoint has them). */
   readonly jsonSchema: JsonSchemaFormat;
+  /**
+   * Whether an answer is worth keeping: a cache stores (and serves) only answers it accepts, so
+   * an answer that failed validation is asked for again on the next run. Not part of the cache key.
+   */
+  readonly accept?: (response: CompletionResponse) => boolean;
 };
 
 export type TokenUsage = { readonly inputTokens: number; readonly outputTokens: number };

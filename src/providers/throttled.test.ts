@@ -48,13 +48,23 @@ describe('withThrottle', () => {
     expect(time.sleeps).toEqual([500, 1500]);
   });
 
-  it('does not retry what cannot succeed: a 400, or a retry-after of hours (a daily quota)', async () => {
-    for (const error of [new ProviderError('answered 400: bad request', 400), tooMany(6 * 3600_000)]) {
-      const client = createFakeClient({ responses: [error, '{}'] });
-      const throttled = withThrottle(client, { maxRetries: 5, estimateTokens: () => 1, ...fakeTime() });
-      await expect(throttled.complete(REQUEST)).rejects.toBe(error);
-      expect(client.calls).toHaveLength(1);
-    }
+  it('does not retry what cannot succeed: a 400, or a retry-after of hours (a daily quota), which it names', async () => {
+    const badRequest = new ProviderError('answered 400: bad request', 400);
+    const client = createFakeClient({ responses: [badRequest, '{}'] });
+    await expect(withThrottle(client, { maxRetries: 5, estimateTokens: () => 1, ...fakeTime() }).complete(REQUEST)).rejects.toBe(badRequest);
+    expect(client.calls).toHaveLength(1);
+
+    const quota = tooMany(24 * 3600_000);
+    const quotaClient = createFakeClient({ responses: [quota, '{}'] });
+    const time = fakeTime();
+    const error = await withThrottle(quotaClient, { maxRetries: 5, estimateTokens: () => 1, ...time }).complete(REQUEST).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).message).toBe(
+      'the LLM endpoint asks to wait 24 h before the next request (retry-after), longer than the 10 min a call may wait: a quota (a daily or monthly limit) is used up; not waiting (answered 429: rate limit)',
+    );
+    expect((error as ProviderError).cause).toBe(quota);
+    expect(quotaClient.calls).toHaveLength(1);
+    expect(time.sleeps).toEqual([]);
   });
 
   it('gives up after maxRetries with the last error', async () => {

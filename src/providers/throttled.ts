@@ -88,7 +88,13 @@ export function withThrottle(client: LlmClient, options: ThrottleOptions): LlmCl
           return response;
         } catch (error) {
           if (!(error instanceof ProviderError) || !isRetryable(error) || attempt > options.maxRetries) throw error;
-          if (error.retryAfterMs !== null && error.retryAfterMs > maxRetryAfterMs) throw error;
+          if (error.retryAfterMs !== null && error.retryAfterMs > maxRetryAfterMs) {
+            throw new ProviderError(
+              `the LLM endpoint asks to wait ${durationText(error.retryAfterMs)} before the next request (retry-after), longer than the ${durationText(maxRetryAfterMs)} a call may wait: a quota (a daily or monthly limit) is used up; not waiting (${error.message})`,
+              error.status,
+              { cause: error, retryAfterMs: error.retryAfterMs },
+            );
+          }
           const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
           const jittered = exponential * (0.5 + random() / 2);
           const delayMs = Math.round(Math.max(jittered, error.retryAfterMs ?? 0));
@@ -102,4 +108,12 @@ export function withThrottle(client: LlmClient, options: ThrottleOptions): LlmCl
 
 function isRetryable(error: ProviderError): boolean {
   return error.status === null || error.status === 408 || error.status === 409 || error.status === 429 || error.status >= 500;
+}
+
+/** "24 h", "10 min", "30 s": for a line a person reads. */
+function durationText(milliseconds: number): string {
+  const seconds = Math.round(milliseconds / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 2 * 3600) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
 }

@@ -254,7 +254,7 @@ export const narrativeBlockSchema = z.strictObject({
 
 /** One line about the document as a whole, for a person: why it is not read, or not fully. */
 export const noticeSchema = z.strictObject({
-  code: z.enum(['not-a-report', 'other-template', 'truncated', 'narrative-failed']),
+  code: z.enum(['not-a-report', 'other-template', 'truncated', 'narrative-failed', 'damaged-text', 'implausible-year']),
   message: z.string(),
 });
 

@@ -42,3 +42,25 @@ function cleanAgency(raw: string): string {
   for (let pass = 0; pass < 3; pass += 1) name = name.replace(NOISE_PREFIX, '');
   return name.replace(/^(?:关于|我|本)/, '').trim();
 }
+
+// A web copy's header ("发布时间：2023-02-20"), or the sign-off under the last section: a short
+// line of its own holding only a date, perhaps after the agency ("灵武市司法局 2025年1月20日").
+// A date inside a sentence ("2023年6月1日开通……") is an event, not the report's date.
+const PUBLISHED = /(?:发布|成文|印发|生成)(?:日期|时间)\s*[:：]?\s*((?:19|20)\d{2})\s*[-年./]\s*\d{1,2}/;
+const SIGN_OFF_LINE = /^[^。，,；;：:！？]{0,30}?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/;
+const SIGN_OFF_LINES = 6;
+
+/**
+ * The year the report was published or signed, when it says: the publication line of a web copy
+ * (in its first 2 000 characters), else a date line among its last lines. Null when neither.
+ */
+export function findReportDateYear(text: string): number | null {
+  const published = PUBLISHED.exec(text.slice(0, 2000));
+  if (published) return Number(published[1]);
+  const lastLines = text.slice(Math.max(0, text.length - 2000)).split('\n').map((line) => line.trim()).filter(Boolean).slice(-SIGN_OFF_LINES);
+  for (const line of lastLines.reverse()) {
+    const date = SIGN_OFF_LINE.exec(line);
+    if (date) return Number(date[1]);
+  }
+  return null;
+}

@@ -25,6 +25,13 @@ export type RowReading =
 
 /** Beyond this many readings the row is reported as ambiguous rather than searched further. */
 const MAX_READINGS = 50_000;
+/**
+ * Beyond this many cuts tried the row is ambiguous too: a long glued run (a copy that lost its
+ * line breaks) can be cut in billions of ways that are almost all not canonical numbers, so the
+ * readings alone never reach their limit while the search runs for minutes.
+ */
+const MAX_CUTS = 300_000;
+type Budget = { cuts: number };
 const MAX_LISTED_CANDIDATES = 12;
 
 /**
@@ -122,16 +129,18 @@ function splitAndPlace(
 ): RowReading {
   if (numbers.length === 0) return { kind: 'ambiguous', reason: 'no-reading', candidates: [], span };
   let budget = MAX_READINGS;
+  const search: Budget = { cuts: MAX_CUTS };
   for (let blanks = 0; blanks < width; blanks += 1) {
     const parts = width - blanks;
     const readings: (Part | null)[][] = [];
-    for (const split of splitTokens(numbers, parts)) {
+    for (const split of splitTokens(numbers, parts, search)) {
       for (const placed of placeBlanks(split, width)) {
         budget -= 1;
         if (budget < 0) return { kind: 'ambiguous', reason: 'several-readings', candidates: [], span };
         if (!rule || rule(placed.map((part) => part?.value ?? 0))) readings.push(placed);
       }
     }
+    if (search.cuts < 0) return { kind: 'ambiguous', reason: 'several-readings', candidates: [], span };
     if (readings.length === 1) {
       const cells = readings[0]!.map((part, index) =>
         part ?? { value: null, raw: '', span: blankSpan(readings[0]!, index, span) },
@@ -163,6 +172,7 @@ function blankSpan(reading: readonly (Part | null)[], index: number, row: Span):
 function* splitTokens(
   numbers: readonly Extract<ValueToken, { kind: 'number' }>[],
   parts: number,
+  budget: Budget,
 ): Generator<Part[]> {
   const [first, ...rest] = numbers;
   if (!first) {
@@ -173,26 +183,27 @@ function* splitTokens(
   // The tokens after this one can hold at most `capacity` parts: take at least the rest here.
   const capacity = rest.reduce((total, token) => total + (isSplittable(token) ? token.digits.length : 1), 0);
   for (let count = Math.max(1, parts - capacity); count <= maxHere; count += 1) {
-    for (const head of cutDigits(first, count)) {
-      for (const tail of splitTokens(rest, parts - count)) yield [...head, ...tail];
+    for (const head of cutDigits(first, count, budget)) {
+      for (const tail of splitTokens(rest, parts - count, budget)) yield [...head, ...tail];
     }
   }
 }
 
-function* cutDigits(token: Extract<ValueToken, { kind: 'number' }>, count: number): Generator<Part[]> {
+function* cutDigits(token: Extract<ValueToken, { kind: 'number' }>, count: number, budget: Budget): Generator<Part[]> {
   if (count === 1) {
     if (isCanonical(token.digits)) {
       yield [{ value: toValue(token.digits), raw: token.text, span: token.span }];
     }
     return;
   }
-  yield* cutFrom(token, 0, count);
+  yield* cutFrom(token, 0, count, budget);
 }
 
 function* cutFrom(
   token: Extract<ValueToken, { kind: 'number' }>,
   offset: number,
   count: number,
+  budget: Budget,
 ): Generator<Part[]> {
   const remaining = token.digits.length - offset;
   if (count === 1) {
@@ -201,9 +212,10 @@ function* cutFrom(
     return;
   }
   for (let length = 1; length <= remaining - (count - 1); length += 1) {
+    if (--budget.cuts < 0) return;
     const digits = token.digits.slice(offset, offset + length);
     if (!isCanonical(digits)) continue;
-    for (const rest of cutFrom(token, offset + length, count - 1)) {
+    for (const rest of cutFrom(token, offset + length, count - 1, budget)) {
       yield [partOf(token, offset, offset + length), ...rest];
     }
   }

@@ -11,9 +11,13 @@ import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
 import type { BatchApiEvent } from '../../providers/openai-batch.js';
 import type { RetryEvent } from '../../providers/throttled.js';
 import { formatDuration, renderProgress, type BatchProgress } from '../../render/render-progress.js';
-import { EXIT, type CliIo } from '../io.js';
-import { prepareExtraction } from '../prepare-extraction.js';
-import { extractorFlagsFrom, NARRATIVE_OPTIONS, parseCommandLine, parseLanguage } from '../options.js';
+import { EXIT, inputsExitCode, type CliIo } from '../io.js';
+import { createOutputFolder } from '../write-results.js';
+import { catchInterruption, type Interruption } from '../interruption.js';
+import { takeOutLock } from '../../batch/out-lock.js';
+import { describeRetry, prepareExtraction } from '../prepare-extraction.js';
+import { extractorFlagsFrom, LIMIT_OPTIONS, NARRATIVE_OPTIONS, parseCommandLine, parseLanguage, readLimitsFrom } from '../options.js';
+import type { ReadLimits } from '../../ingest/read-document.js';
 import type { ExtractorFlags } from '../../config/resolve-config.js';
 
 export const BATCH_USAGE = `Usage: nianbao batch INPUT... --out DIR [--list FILE]... [options]
@@ -38,6 +42,8 @@ the same document under two names is read once.
                          price, answers within 24 h): gathered into batches, polled, joined back by
                          custom_id; a restarted run picks up its batches by id (DIR/batch-api.json)
   --poll-interval S      seconds between polls of a batch (default 30)
+  --max-mb N             the largest report text in MB (default 5; PDF and Word files may be
+                         ten times as large on disk): larger files are failures, not read
   --lang en              messages in English
 Narrative options as for extract: --provider, --model, --no-cache, --max-attempts,
 --response-format, --prices.`;
@@ -55,6 +61,7 @@ type Options = {
   pollIntervalSeconds: number;
   language: Language;
   extractor: ExtractorFlags;
+  limits: ReadLimits;
 };
 
 /** A flag's whole number, at least `minimum` (1 unless 0 means something: no retries, no threads). */
@@ -90,6 +97,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
       lang: { type: 'string', default: 'zh' },
       help: { type: 'boolean', short: 'h', default: false },
       ...NARRATIVE_OPTIONS,
+      ...LIMIT_OPTIONS,
     },
   );
   const { values, positionals } = parsed;
@@ -112,6 +120,7 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     pollIntervalSeconds: pollInterval(values['poll-interval']),
     language,
     extractor: extractorFlagsFrom(values),
+    limits: readLimitsFrom(values['max-mb']),
   };
 }
 
@@ -123,70 +132,86 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
   }
   const listing = await listInputs(options.inputs, options.lists, [options.out]);
   for (const problem of listing.problems) io.stderr.write(`nianbao: ${problem.path}: ${problem.message}\n`);
+  for (const skipped of listing.skipped) io.stderr.write(`nianbao: ${skipped.path}: ${skipped.message}\n`);
   if (listing.files.length === 0) {
     io.stderr.write('nianbao: no report files found in the inputs\n');
     return EXIT.unreadable;
   }
-  const progress = createProgress(io, listing.files.length);
-  const extraction = await prepareExtraction(options.extractor, io, false, {
-    throttle: {
-      maxRetries: options.maxRetries,
-      ...(options.rpm ? { requestsPerMinute: options.rpm } : {}),
-      ...(options.tpm ? { tokensPerMinute: options.tpm } : {}),
-      onRetry: progress.retry,
-      onRateLimitWait: progress.wait,
-    },
-    ...(options.batchApi
-      ? { batchApi: { statePath: join(options.out, 'batch-api.json'), pollIntervalMs: options.pollIntervalSeconds * 1000, onEvent: progress.batchApi } }
-      : {}),
-  });
-  const stop = new AbortController();
-  const onInterrupt = () => {
-    io.stderr.write('\nnianbao: stopping after the reports in flight (Ctrl-C again to quit now; a re-run resumes)\n');
-    stop.abort();
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onInterrupt);
-  // pdf.js takes ~130 ms of a core per report: PDFs are read on worker threads, one per core.
-  // More threads than reports in flight would sit idle.
-  const pdfPool = createPdfReaderPool(Math.min(options.pdfThreads, options.concurrency));
-  let outcome;
+  // One batch per folder: a second one would redo what the first has not finished yet.
+  await createOutputFolder(options.out);
+  const lock = await takeOutLock(options.out, ['nianbao', 'batch', ...argv].join(' '));
+  let interruption: Interruption | undefined;
   try {
-    outcome = await runBatch({
-      files: listing.files,
-      outDirectory: options.out,
-      extractor: extraction.extractor,
-      schemaHash: narrativeJsonSchema().hash,
-      prices: extraction.prices,
-      language: options.language,
-      // With the Batch API every report waits for its batch at once: they must all be in flight.
-      concurrency: options.batchApi ? listing.files.length : options.concurrency,
-      onEvent: progress.event,
-      signal: stop.signal,
-      ...(pdfPool ? { readPdf: pdfPool.read } : {}),
+    const progress = createProgress(io, listing.files.length);
+    const extraction = await prepareExtraction(options.extractor, io, false, {
+      throttle: {
+        maxRetries: options.maxRetries,
+        ...(options.rpm ? { requestsPerMinute: options.rpm } : {}),
+        ...(options.tpm ? { tokensPerMinute: options.tpm } : {}),
+        onRetry: progress.retry,
+        onRateLimitWait: progress.wait,
+      },
+      ...(options.batchApi
+        ? { batchApi: { statePath: join(options.out, 'batch-api.json'), pollIntervalMs: options.pollIntervalSeconds * 1000, onEvent: progress.batchApi } }
+        : {}),
     });
+    interruption = catchInterruption(io, 'stopping after the reports in flight', lock.releaseNow);
+    // pdf.js takes ~130 ms of a core per report: PDFs are read on worker threads, one per core.
+    // More threads than reports in flight would sit idle.
+    const pdfPool = createPdfReaderPool(Math.min(options.pdfThreads, options.concurrency));
+    let outcome;
+    try {
+      outcome = await runBatch({
+        files: listing.files,
+        outDirectory: options.out,
+        extractor: extraction.extractor,
+        schemaHash: narrativeJsonSchema().hash,
+        prices: extraction.prices,
+        language: options.language,
+        // With the Batch API every report waits for its batch at once: they must all be in flight.
+        concurrency: options.batchApi ? listing.files.length : options.concurrency,
+        onEvent: progress.event,
+        signal: interruption.signal(),
+        limits: options.limits,
+        currentYear: new Date().getFullYear(),
+        ...(pdfPool ? { readPdf: pdfPool.read } : {}),
+      });
+    } finally {
+      await pdfPool?.close();
+      progress.finish();
+    }
+    // Tens of seconds for 10 000 reports: say what is happening.
+    io.stderr.write(`nianbao: writing reports.csv, findings.csv, results.xlsx and results.sqlite from ${join(options.out, 'results.jsonl')}\n`);
+    const exportSignal = interruption.stage('stopping the exports; results.jsonl is complete');
+    // The exports' libraries (SQLite's native addon among them) load here, not at every start.
+    const { exportResults } = await import('../../export/export-results.js');
+    let summary;
+    try {
+      summary = await exportResults(options.out, configKey(outcome.config), options.language, exportSignal);
+    } catch (error) {
+      if (!exportSignal.aborted) throw error;
+      io.stderr.write(`nianbao batch: stopped while writing the exports; results.jsonl is complete; run the same command again to write them (no report is redone)\n`);
+      return interruption.exitCode();
+    }
+    io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped));
+    const counts = progress.counts();
+    // Interrupted: what was done is safe, the rest is not done; 130 is what a shell expects of Ctrl-C.
+    if (outcome.stopped) return interruption.exitCode();
+    return inputsExitCode({ internal: counts.internal, unreadable: counts.failed - counts.narrativeFailed + listing.problems.length, narrativeFailed: counts.narrativeFailed }) ?? EXIT.ok;
   } finally {
-    await pdfPool?.close();
-    process.removeListener('SIGINT', onInterrupt);
-    progress.finish();
+    interruption?.dispose();
+    await lock.release();
   }
-  // Tens of seconds for 10 000 reports: say what is happening.
-  io.stderr.write(`nianbao: writing reports.csv, findings.csv, results.xlsx and results.sqlite from ${join(options.out, 'results.jsonl')}\n`);
-  // The exports' libraries (SQLite's native addon among them) load here, not at every start.
-  const { exportResults } = await import('../../export/export-results.js');
-  const summary = await exportResults(options.out, configKey(outcome.config), options.language);
-  io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped));
-  if (listing.problems.length > 0 || progress.counts().failed > 0) {
-    return progress.counts().narrativeFailed === progress.counts().failed && listing.problems.length === 0 ? EXIT.narrativeFailed : EXIT.unreadable;
-  }
-  return EXIT.ok;
 }
 
 type Counts = {
   total: number;
   read: number;
   failed: number;
+  /** Of the failed: tables kept, the model failed on the narrative. */
   narrativeFailed: number;
+  /** Of the failed: a bug of nianbao met on the input (exit 70; the others were still processed). */
+  internal: number;
   alreadyDone: number;
   duplicates: number;
   failedByCode: Record<string, number>;
@@ -202,7 +227,7 @@ type Counts = {
 function createProgress(io: CliIo, total: number) {
   const interactive = io.stderr.isTTY === true;
   const started = Date.now();
-  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0 };
+  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, internal: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0 };
   let inputTokens = 0;
   let outputTokens = 0;
   let costUsd: number | null = 0;
@@ -235,7 +260,7 @@ function createProgress(io: CliIo, total: number) {
         case 'resumed':
           counts.stored = event.stored;
           counts.repairedBytes = event.repairedBytes;
-          if (event.stored > 0) line(`nianbao: resuming: ${event.stored} result(s) already in results.jsonl${event.repairedBytes > 0 ? `; a torn last line (${event.repairedBytes} bytes, from an interrupted write) was removed` : ''}`);
+          if (event.stored > 0 || event.repairedBytes > 0) line(`nianbao: resuming: ${event.stored} result(s) already in results.jsonl${event.repairedBytes > 0 ? `; a torn last line (${event.repairedBytes} bytes, from an interrupted write) was removed` : ''}`);
           return;
         case 'done': {
           counts.read += 1;
@@ -250,9 +275,14 @@ function createProgress(io: CliIo, total: number) {
         }
         case 'failed':
           counts.failed += 1;
-          if (event.failure.code === 'provider' || event.failure.code === 'extraction') counts.narrativeFailed += 1;
+          if (event.tablesOnly) counts.narrativeFailed += 1;
+          if (event.failure.code === 'internal') counts.internal += 1;
           counts.failedByCode[event.failure.code] = (counts.failedByCode[event.failure.code] ?? 0) + 1;
-          line(`nianbao: ${position()} failed: ${event.failure.message.startsWith(event.path) ? event.failure.message : `${event.path}: ${event.failure.message}`}`);
+          {
+            const message = event.failure.message.startsWith(event.path) ? event.failure.message : `${event.path}: ${event.failure.message}`;
+            if (event.tablesOnly) line(`nianbao: ${position()} narrative failed, tables and their findings kept (tried again next run): ${message}`);
+            else line(`nianbao: ${position()} failed: ${message}${event.failure.stack ? `\n${event.failure.stack}` : ''}`);
+          }
           return;
         case 'skipped':
           if (event.reason === 'duplicate') counts.duplicates += 1;
@@ -264,7 +294,7 @@ function createProgress(io: CliIo, total: number) {
     retry(event: RetryEvent) {
       counts.retries += 1;
       waitUntil = Date.now() + event.delayMs;
-      line(`nianbao: LLM call failed (${event.status ?? 'no answer'}), retry ${event.attempt}/${event.maxRetries} in ${formatDuration(event.delayMs)}: ${event.reason}`);
+      line(`nianbao: ${describeRetry(event)}`);
     },
     batchApi(event: BatchApiEvent) {
       if (event.kind === 'submitted') line(`nianbao: Batch API: submitted ${event.batchId} with ${event.requests} request(s)`);
@@ -290,7 +320,8 @@ function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean)
   ];
   const failures = Object.entries(counts.failedByCode).sort(([, left], [, right]) => right - left);
   if (failures.length > 0) lines.push(`  failed by reason: ${failures.map(([code, count]) => `${code} ${count}`).join(', ')} (see failures.jsonl)`);
-  lines.push(`  in the output: ${summary.reports} report(s)${summary.otherLines > 0 ? ` (${summary.otherLines} line(s) of another configuration or repeated, not exported)` : ''}`);
+  const tablesOnly = summary.narrativeFailed > 0 ? `, ${summary.narrativeFailed} of them tables only (the model failed on the narrative: notices = narrative-failed)` : '';
+  lines.push(`  in the output: ${summary.reports} report(s)${tablesOnly}${summary.otherLines > 0 ? ` (${summary.otherLines} line(s) of another configuration or repeated, not exported)` : ''}`);
   const findings = Object.entries(summary.findingsById).sort(([, left], [, right]) => right - left);
   lines.push(`  findings: ${findings.length === 0 ? 'none' : findings.map(([id, count]) => `${id} ${count}`).join(', ')}`);
   if (summary.inputTokens + summary.outputTokens > 0) {

@@ -1,10 +1,10 @@
 import { renderResult } from '../../render/render-result.js';
 import { createStyle } from '../../render/style.js';
-import { EXIT, type CliIo } from '../io.js';
+import { EXIT, inputsExitCode, type CliIo } from '../io.js';
 import { parseCommonOptions } from '../options.js';
 import { readInputs } from '../read-inputs.js';
-import { UsageError } from '../../errors.js';
-import { writeResults } from '../write-results.js';
+import { AppError, UsageError } from '../../errors.js';
+import { createOutputFolder, writeResults } from '../write-results.js';
 import { useColor } from '../use-color.js';
 import { prepareExtraction } from '../prepare-extraction.js';
 
@@ -15,6 +15,8 @@ narrative facts, and checks them.
   --json                 print the result documents as JSON only (an array when several files)
   --out DIR              also write one JSON result per file into DIR
   --lang en              findings in English (default: Chinese)
+  --max-mb N             the largest report text in MB (default 5; PDF and Word files may be ten
+                         times as large on disk); a larger file is refused unread
 Narrative options (default: the offline rules unless a model is configured, see .env.example):
   --provider NAME        rules | openai | langchain
   --model ID             e.g. gpt-4.1-mini, deepseek-chat, qwen-plus, anthropic:claude-sonnet-4-5
@@ -35,11 +37,20 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
     return EXIT.ok;
   }
   if (options.files.length === 0) throw new UsageError('extract needs at least one FILE');
+  // A folder that cannot be made fails now, before any report is read for nothing.
+  if (options.out) await createOutputFolder(options.out);
   const extraction = await prepareExtraction(options.extractor, io, options.json);
-  const { results, unreadable, narrativeFailed } = await readInputs(options.files, options.language, io, extraction);
+  const { results, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
+  let writeFailure: AppError | null = null;
   if (options.out) {
-    const written = await writeResults(options.out, results);
-    if (!options.json) for (const path of written) io.stderr.write(`nianbao: wrote ${path}\n`);
+    try {
+      const written = await writeResults(options.out, results);
+      if (!options.json) for (const path of written) io.stderr.write(`nianbao: wrote ${path}\n`);
+    } catch (error) {
+      // The results are still printed below: a full disk must not lose the run.
+      if (!(error instanceof AppError)) throw error;
+      writeFailure = error;
+    }
   }
   if (options.json) {
     const document = options.files.length === 1 ? (results[0] ?? null) : results;
@@ -49,6 +60,9 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(results.map((result) => renderResult(result, style, options.language)).join('\n\n' + '─'.repeat(60) + '\n\n'));
     if (results.length > 0) io.stdout.write(`\n\n${style.dim(NEXT_STEPS[options.language])}\n`);
   }
-  if (unreadable > 0) return EXIT.unreadable;
-  return narrativeFailed > 0 ? EXIT.narrativeFailed : EXIT.ok;
+  if (writeFailure) {
+    io.stderr.write(`nianbao: ${writeFailure.message}\n`);
+    return EXIT.unreadable;
+  }
+  return inputsExitCode({ unreadable, narrativeFailed, internal }) ?? EXIT.ok;
 }

@@ -1,8 +1,9 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { AppError, UsageError } from '../../errors.js';
-import { parseCommandLine, parseLanguage } from '../options.js';
+import { LIMIT_OPTIONS, parseCommandLine, parseLanguage, readLimitsFrom } from '../options.js';
 import { readDocument } from '../../ingest/read-document.js';
-import { analyzeWithExtractor } from '../../pipeline/read-report.js';
+import { asAppError, processDocument } from '../../pipeline/process-input.js';
+import { describeFailure } from '../read-inputs.js';
 import { renderViewHtml } from '../../render/render-view-html.js';
 import { EXIT, type CliIo } from '../io.js';
 
@@ -22,14 +23,19 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
   }
   let document;
   try {
-    document = await readDocument(options.file);
+    document = await readDocument(options.file, options.limits);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    io.stderr.write(`nianbao: ${error.message}\n`);
-    return EXIT.unreadable;
+    const failure = asAppError(error, options.file, 'reading the file');
+    io.stderr.write(`nianbao: ${describeFailure(failure)}\n`);
+    return failure.code === 'internal' ? EXIT.internal : EXIT.unreadable;
   }
   // The document read once: the spans of the result point into exactly the text shown.
-  const result = await analyzeWithExtractor(document, { language: options.language });
+  const outcome = await processDocument(document, { language: options.language, currentYear: new Date().getFullYear() });
+  if (outcome.status === 'failed') {
+    io.stderr.write(`nianbao: ${describeFailure(outcome.error)}\n`);
+    return outcome.error.code === 'internal' ? EXIT.internal : EXIT.unreadable;
+  }
+  const { result } = outcome;
   for (const notice of result.notices) io.stderr.write(`nianbao: ${options.file}: ${notice.message}\n`);
   if (result.notices.some((notice) => notice.code === 'not-a-report')) return EXIT.unreadable;
   const html = renderViewHtml(result, document.text);
@@ -57,6 +63,7 @@ function parseViewArgs(argv: readonly string[]) {
       out: { type: 'string' },
       lang: { type: 'string', default: 'zh' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...LIMIT_OPTIONS,
     },
   );
   const { values, positionals } = parsed;
@@ -64,5 +71,5 @@ function parseViewArgs(argv: readonly string[]) {
   const language = parseLanguage(values.lang);
   if (!help && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'view needs one FILE' : 'view takes one FILE at a time');
   if (!help && !values.html) throw new UsageError('view writes HTML only so far: add --html');
-  return { file: positionals[0] ?? '', out: values.out, language, help } as const;
+  return { file: positionals[0] ?? '', out: values.out, language, help, limits: readLimitsFrom(values['max-mb']) } as const;
 }
