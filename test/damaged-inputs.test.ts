@@ -103,6 +103,17 @@ describe('a damaged file fails alone, named; the others are read', () => {
     expect(raised.stderr).not.toContain('larger than a report can be');
   });
 
+  it('a page just under the limit (5 MB of HTML) is read, not refused, in seconds (it took 24 s before the HTML writer stopped flattening its text)', async () => {
+    const page = join(directory, 'largest.html');
+    const report = await readFile(join(ROOT, 'fixtures/city-2025-html/report.html'), 'utf8');
+    const paragraph = `<p>${'全年共办理政务服务事项，群众满意度不断提升，信息公开工作持续规范。'.repeat(10)}</p>\n`;
+    await writeFile(page, report + paragraph.repeat(Math.floor((5 * 1024 * 1024 - Buffer.byteLength(report)) / Buffer.byteLength(paragraph))));
+    const run = await runBin(['check', page]);
+    expect([0, 1]).toContain(run.code);
+    expect(problemLines(run.stderr)).toEqual([]);
+    expect(run.milliseconds).toBeLessThan(15_000);
+  });
+
   it.runIf(canDropPrivileges())('a file that cannot be read (permission denied): one line, the others still read', async () => {
     const secret = join(directory, 'secret.txt');
     await writeFile(secret, await readFile(GOOD));

@@ -27,9 +27,11 @@ one path per line) and writes, into DIR:
   results.jsonl    one result document per report, appended as each report finishes
   failures.jsonl   reports that failed, with the reason (tried again on the next run)
   reports.csv, findings.csv, results.xlsx, results.sqlite, cross-year.jsonl   derived at the end
-Safe to interrupt (Ctrl-C, or even kill -9): run the same command again and it goes on where it
-stopped. Content already done under the same provider, model, prompt and schema is not redone;
-the same document under two names is read once.
+Safe to interrupt (Ctrl-C exits 130 once the reports in flight are written; even kill -9): run
+the same command again and it goes on where it stopped. Content already done under the same
+provider, model, prompt and schema is not redone; the same document under two names is read once.
+A report whose model call failed keeps its tables (notice narrative-failed) and is tried again.
+One batch at a time per DIR.
   --out DIR              where the results go (required)
   --list FILE            a file listing inputs, one per line (repeatable)
   --concurrency N        reports in flight at once (default 4)
