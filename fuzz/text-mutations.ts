@@ -132,6 +132,15 @@ export const TEXT_MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    // A pasted hex dump, a copy that turned a table into one line of spaces: patterns with two
+    // adjacent quantifiers over the same characters are quadratic in such a run.
+    name: 'insert a long run of one character',
+    apply: (bytes, random) => {
+      const unit = random.pick([' ', '\t', '\u3000', '-', '|', '1', '.', '。', '（', '@', 'a', '—', '- ', '| ', '1 ', '\n']);
+      return insertAt(bytes, random, unit.repeat(random.pick([1000, 20_000, 200_000]) / unit.length));
+    },
+  },
+  {
     name: 'nest quotes and brackets',
     apply: (bytes, random) => {
       const depth = random.pick([20, 2000, 20000]);

@@ -98,3 +98,9 @@ export class InternalError extends AppError {
     super('internal', `${path}: internal error while ${stage} (${reason}); this is a bug in nianbao, please report it with this file`, options);
   }
 }
+
+/** Where a bug happened (the first lines of its cause's stack), for the report of it; undefined for any other failure. */
+export function bugStack(error: AppError): string | undefined {
+  if (error.code !== 'internal' || !(error.cause instanceof Error)) return undefined;
+  return error.cause.stack?.split('\n').slice(1, 7).join('\n') || undefined;
+}

@@ -1,4 +1,4 @@
-// Regression test for a bug found by test/parser-never-throws.test.ts: in text whose digits are
+// Regression test for a bug found by the property test of the parser (now test/fuzz-slice.test.ts and npm run fuzz): in text whose digits are
 // glued to the labels (PDF copies such as fixtures/pingtan-2023-txt), a run of digits with two
 // decimal points ("5949.08.8667", an OCR or typing slip) is read as one number whose value is NaN.
 // The result then failed resultSchema. Such a run is now an unreadable cell: null, with a

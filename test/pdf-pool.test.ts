@@ -2,7 +2,8 @@
 // the built modules (dist/), as `nianbao batch` does, and holds the pool to what pdf.js gives on
 // the calling thread — the same text and lines, the same errors with the same codes and words.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -70,6 +71,21 @@ describe('the PDF reader pool', () => {
     expect(run).toThrow(/--pdf-threads must be a whole number, 0 or more, not "two"/);
     expect(existsSync(join(ROOT, 'never-written'))).toBe(false);
   });
+
+  it('a thread that dies on a PDF: one more try on a fresh thread, then a failure naming the file; the others are read', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'nianbao-pool-'));
+    const crashing = poolModule.createPdfReaderPool(2, new URL('./support/crashing-pdf-worker.mjs', import.meta.url))!;
+    try {
+      const read = (name: string) => outcome(crashing.read(join(directory, name), new Uint8Array()));
+      const [dies, diesOnce, fine] = await Promise.all([read('dies.pdf'), read('dies-once.pdf'), read('fine.pdf')]);
+      expect(dies).toEqual({ error: { kind: 'IngestError', code: 'corrupt', message: `${join(directory, 'dies.pdf')}: is not a readable PDF: the PDF reader crashed on it twice`, path: join(directory, 'dies.pdf') } });
+      expect(diesOnce).toEqual({ text: { text: `read ${join(directory, 'dies-once.pdf')}\n`, pages: 1, lines: [] } });
+      expect(fine).toEqual({ text: { text: `read ${join(directory, 'fine.pdf')}\n`, pages: 1, lines: [] } });
+    } finally {
+      await crashing.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('after close, reads on the calling thread', async () => {
     const closing = poolModule.createPdfReaderPool(1)!;

@@ -1,4 +1,4 @@
-// Regression test for a bug found by test/parser-never-throws.test.ts: findMeta accepts any year
+// Regression test for a bug found by the property test of the parser (now test/fuzz-slice.test.ts and npm run fuzz): findMeta accepts any year
 // 1900–2099 from the title or the statistics period, but metaSchema allows only 1990–2100, so a
 // title such as "灵武市民政局1985年政府信息公开工作年度报告" (or an OCR slip of 2024 → 1924) gives
 // a result that failed resultSchema. A year outside 1990–2100 is now read as unknown (null).

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Language } from '../checks/language.js';
-import { AppError } from '../errors.js';
+import { AppError, bugStack } from '../errors.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import type { PdfReader } from '../ingest/pdf.js';
 import type { ReadLimits } from '../ingest/read-document.js';
@@ -107,7 +107,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     }
   };
   const fail = async (path: string, sha256: string | null, error: AppError, tablesOnly: Result | null = null) => {
-    const stack = error.code === 'internal' && error.cause instanceof Error ? error.cause.stack?.split('\n').slice(1, 7).join('\n') : undefined;
+    const stack = bugStack(error);
     const failure: FailureRecord = { path, sha256, config: key, code: error.code, message: error.message, ...(stack ? { stack } : {}), at: new Date().toISOString() };
     await failures.append(failure);
     options.onEvent({ kind: 'failed', path, failure, tablesOnly });

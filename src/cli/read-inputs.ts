@@ -1,8 +1,9 @@
 import type { Language } from '../checks/language.js';
-import type { AppError } from '../errors.js';
+import { bugStack, type AppError } from '../errors.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import type { ReadLimits } from '../ingest/read-document.js';
-import { processBytes, readInputBytes } from '../pipeline/process-input.js';
+import { processBytes, readInputBytes, type InputOptions } from '../pipeline/process-input.js';
+import { withPdfReader } from './pdf-reader.js';
 import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import type { CliIo } from './io.js';
@@ -21,7 +22,11 @@ export type Extraction = { readonly extractor: NarrativeExtractor; readonly pric
  * others are still processed — whatever the file does (see pipeline/process-input.ts). Documents
  * that are not reports count as unreadable.
  */
-export async function readInputs(files: readonly string[], language: Language, io: CliIo, extraction?: Extraction, limits?: ReadLimits): Promise<InputsOutcome> {
+export function readInputs(files: readonly string[], language: Language, io: CliIo, extraction?: Extraction, limits?: ReadLimits): Promise<InputsOutcome> {
+  return withPdfReader((readPdf) => readEach(files, language, io, { ...extraction, ...(limits ? { limits } : {}), ...(readPdf ? { readPdf } : {}) }));
+}
+
+async function readEach(files: readonly string[], language: Language, io: CliIo, options: Omit<InputOptions, 'language' | 'currentYear'>): Promise<InputsOutcome> {
   const results: Result[] = [];
   let unreadable = 0;
   let narrativeFailed = 0;
@@ -32,13 +37,13 @@ export async function readInputs(files: readonly string[], language: Language, i
     if (error.code === 'internal') internal += 1;
   };
   for (const file of files) {
-    const read = await readInputBytes(file, limits);
+    const read = await readInputBytes(file, options.limits);
     if ('error' in read) {
       failed(read.error);
       unreadable += 1;
       continue;
     }
-    const outcome = await processBytes(file, read.bytes, null, { language, currentYear, ...extraction, ...(limits ? { limits } : {}) });
+    const outcome = await processBytes(file, read.bytes, null, { ...options, language, currentYear });
     if (outcome.status === 'failed') {
       failed(outcome.error);
       unreadable += 1;
@@ -67,7 +72,6 @@ export async function readInputs(files: readonly string[], language: Language, i
 
 /** One line naming the input and the reason; a bug adds the first lines of its stack, for the report. */
 export function describeFailure(error: AppError): string {
-  if (error.code !== 'internal') return error.message;
-  const stack = error.cause instanceof Error ? (error.cause.stack ?? '').split('\n').slice(1, 7).join('\n') : '';
+  const stack = bugStack(error);
   return stack ? `${error.message}\n${stack}` : error.message;
 }

@@ -4,7 +4,9 @@ export type ParseResult = { readonly ok: true; readonly value: Narrative } | { r
 
 /** Safe JSON parse, then schema validation; the issues are fed back to the model on a retry. */
 export function parseModelOutput(text: string): ParseResult {
-  const unfenced = text.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
+  const opened = text.trim().replace(/^```(?:json)?\s*/i, '');
+  // Not a /\s*```$/ replace: on an answer ending in a long run of spaces that is quadratic.
+  const unfenced = opened.endsWith('```') ? opened.slice(0, -3).trimEnd() : opened;
   let json: unknown;
   try {
     json = JSON.parse(unfenced);

@@ -1,5 +1,5 @@
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
-import { AppError } from '../errors.js';
+import { AppError, IngestError } from '../errors.js';
 import type { Span } from '../report/schemas.js';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
@@ -54,6 +54,16 @@ export function readHtml(html: string, limits: HtmlLimits = HTML_LIMITS): HtmlTe
   const document = parse(html, { treeAdapter: limitedTreeAdapter(limits) });
   walk(document, writer, grids);
   return { text: writer.finish(), grids };
+}
+
+/** `readHtml` on a file's page: its limits (nesting, time) become a failure of that file, named. */
+export function readHtmlFile(path: string, html: string): HtmlText {
+  try {
+    return readHtml(html);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'too-large') throw new IngestError('too-large', path, error.message, { cause: error });
+    throw error;
+  }
 }
 
 /** parse5's own tree, stopped as soon as the page nests too deep or takes too long. */

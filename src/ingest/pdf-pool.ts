@@ -7,7 +7,14 @@ import type { PdfAnswer, PdfRequest } from './pdf-worker.js';
 
 export type PdfReaderPool = { readonly read: PdfReader; readonly close: () => Promise<void> };
 
-type Job = { readonly path: string; readonly bytes: Uint8Array; readonly resolve: (text: PdfText) => void; readonly reject: (error: Error) => void };
+type Job = {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly resolve: (text: PdfText) => void;
+  readonly reject: (error: Error) => void;
+  /** Threads that died while reading it. */
+  readonly crashes: number;
+};
 type Thread = { readonly worker: Worker; job: (Job & { readonly id: number }) | null };
 
 /**
@@ -15,11 +22,11 @@ type Thread = { readonly worker: Worker; job: (Job & { readonly id: number }) | 
  * report (mostly repairing its embedded fonts), and Node runs everything else of a batch on one
  * thread: with a pool, a batch of PDFs uses every core. Threads start with the first PDF, so a
  * run of text files never starts one. Returns null when the compiled worker is not there (tests
- * run the sources): the caller reads on its own thread. A thread that dies costs speed, never a
- * report: its PDF is read again here.
+ * run the sources): the caller reads on its own thread. A thread that dies (pdf.js running out of
+ * memory on a hostile file) costs that PDF one more try on a fresh thread; a second death is a
+ * failure of that file, named. It is never read again on this thread, whose death would end the run.
  */
-export function createPdfReaderPool(threads: number): PdfReaderPool | null {
-  const url = new URL('./pdf-worker.js', import.meta.url);
+export function createPdfReaderPool(threads: number, url: URL = new URL('./pdf-worker.js', import.meta.url)): PdfReaderPool | null {
   if (threads < 1 || !existsSync(fileURLToPath(url))) return null;
   const pool: Thread[] = [];
   const queue: Job[] = [];
@@ -55,7 +62,8 @@ export function createPdfReaderPool(threads: number): PdfReaderPool | null {
       pool.splice(pool.indexOf(thread), 1);
       const job = thread.job;
       thread.job = null;
-      if (job) readPdf(job.path, job.bytes).then(job.resolve, job.reject);
+      if (job && job.crashes === 0) queue.unshift({ ...job, crashes: job.crashes + 1 });
+      else if (job) job.reject(new IngestError('corrupt', job.path, 'is not a readable PDF: the PDF reader crashed on it twice'));
       dispatch();
     };
     thread.worker.on('error', lost);
@@ -68,7 +76,7 @@ export function createPdfReaderPool(threads: number): PdfReaderPool | null {
     read: (path, bytes) => {
       if (closed) return readPdf(path, bytes);
       return new Promise<PdfText>((resolve, reject) => {
-        queue.push({ path, bytes, resolve, reject });
+        queue.push({ path, bytes, resolve, reject, crashes: 0 });
         dispatch();
       });
     },

@@ -9,7 +9,22 @@ export type PdfAnswer =
   | { readonly id: number; readonly ok: true; readonly text: string; readonly pages: number; readonly lines: Awaited<ReturnType<typeof readPdf>>['lines'] }
   | { readonly id: number; readonly ok: false; readonly code: string | null; readonly message: string };
 
+// The job being read: pdf.js failing outside its promises (an unhandled rejection or a throw
+// from a callback, on a damaged file) ends that job with an error instead of the thread.
+let current: { readonly id: number; readonly path: string } | null = null;
+
+const failCurrent = (error: unknown) => {
+  if (!current) return;
+  const reason = error instanceof Error ? error.message : String(error);
+  const answer: PdfAnswer = { id: current.id, ok: false, code: 'corrupt', message: `is not a readable PDF (corrupt or truncated): the PDF reader failed on it (${reason})` };
+  current = null;
+  parentPort?.postMessage(answer);
+};
+process.on('unhandledRejection', failCurrent);
+process.on('uncaughtException', failCurrent);
+
 parentPort?.on('message', async ({ id, path, bytes }: PdfRequest) => {
+  current = { id, path };
   let answer: PdfAnswer;
   try {
     const { text, pages, lines } = await readPdf(path, bytes);
@@ -17,5 +32,8 @@ parentPort?.on('message', async ({ id, path, bytes }: PdfRequest) => {
   } catch (error) {
     answer = { id, ok: false, code: error instanceof AppError ? error.code : null, message: error instanceof Error ? error.message : String(error) };
   }
+  // Already answered when pdf.js failed outside its promises.
+  if (current?.id !== id) return;
+  current = null;
   parentPort?.postMessage(answer);
 });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { AppError, IngestError } from '../errors.js';
+import { IngestError } from '../errors.js';
 import { decodeText } from './decode-text.js';
-import { readHtml } from './html.js';
+import { documentFromDocxBytes } from './docx.js';
+import { readHtmlFile } from './html.js';
 import { readPdf, type PdfReader } from './pdf.js';
 import type { DocumentFormat, SourceDocument } from './source-document.js';
 
@@ -131,33 +132,6 @@ export async function documentFromPdfBytes(path: string, bytes: Uint8Array, read
   return { path, format: 'pdf', encoding: 'pdf-text-layer', sha256, text, grids: [], lines };
 }
 
-/** A Word .docx → HTML (mammoth keeps merged cells as rowspan/colspan) → the HTML grid reader. */
-export async function documentFromDocxBytes(path: string, bytes: Uint8Array): Promise<SourceDocument> {
-  if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
-  let html: string;
-  try {
-    // Loaded on the first .docx only: every command starts faster without it.
-    const { convertToHtml } = await import('mammoth');
-    html = (await convertToHtml({ buffer: Buffer.from(bytes) })).value;
-  } catch (cause) {
-    throw new IngestError('corrupt', path, `is not a readable .docx file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-  const { text, grids } = readHtmlOf(path, html);
-  if (text.trim().length === 0) throw new IngestError('empty-file', path, 'the Word document contains no text');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { path, format: 'docx', encoding: 'docx', sha256, text, grids, lines: [] };
-}
-
-/** The HTML reader's limits (nesting, time) become a failure of this file, named. */
-function readHtmlOf(path: string, html: string): ReturnType<typeof readHtml> {
-  try {
-    return readHtml(html);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'too-large') throw new IngestError('too-large', path, error.message, { cause: error });
-    throw error;
-  }
-}
-
 function startsWithPdfHeader(bytes: Uint8Array): boolean {
   // "%PDF-" within the first kilobyte (some writers put junk before it).
   return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
@@ -181,7 +155,7 @@ export function documentFromBytes(
   if (source.trim().length === 0) throw new IngestError('empty-file', path, 'contains only whitespace');
   const damage = decoded.damagedBytes && decoded.damagedBytes.length > 0 ? { damagedBytes: decoded.damagedBytes } : {};
   if (format === 'html') {
-    const { text, grids } = readHtmlOf(path, source);
+    const { text, grids } = readHtmlFile(path, source);
     return { path, format, encoding: decoded.encoding, sha256, text, grids, lines: [], ...damage };
   }
   return { path, format, encoding: decoded.encoding, sha256, text: source, grids: [], lines: [], ...damage };

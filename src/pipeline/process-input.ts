@@ -9,8 +9,9 @@ import { analyzeWithExtractor, type ReadOptions } from './read-report.js';
 export type InputOptions = ReadOptions & { readonly limits?: ReadLimits; readonly readPdf?: PdfReader };
 
 /**
- * What became of one input. `result` is null when nothing could be read; `error` says why, or,
- * next to a result, why its narrative is missing (the tables and their checks are still there).
+ * What became of one input: done; narrative-failed (a result with its tables and their checks,
+ * and `error` saying why the narrative is missing); or failed (nothing could be read, `error`
+ * says why).
  */
 export type InputOutcome =
   | { readonly status: 'done'; readonly result: Result }

@@ -31,6 +31,12 @@ const MAX_READINGS = 50_000;
  * readings alone never reach their limit while the search runs for minutes.
  */
 const MAX_CUTS = 300_000;
+/**
+ * No cell of the template holds more digits than this (the largest are fees in 元 with cents): a
+ * glued run is never cut into a longer part, and a run longer than its parts could hold is not
+ * searched at all (a 200 000-digit run took minutes of canonical-number tests).
+ */
+const MAX_CELL_DIGITS = 15;
 type Budget = { cuts: number };
 const MAX_LISTED_CANDIDATES = 12;
 
@@ -206,12 +212,13 @@ function* cutFrom(
   budget: Budget,
 ): Generator<Part[]> {
   const remaining = token.digits.length - offset;
+  if (remaining > count * MAX_CELL_DIGITS) return;
   if (count === 1) {
     const digits = token.digits.slice(offset);
     if (isCanonical(digits)) yield [partOf(token, offset, token.digits.length)];
     return;
   }
-  for (let length = 1; length <= remaining - (count - 1); length += 1) {
+  for (let length = 1; length <= Math.min(remaining - (count - 1), MAX_CELL_DIGITS); length += 1) {
     if (--budget.cuts < 0) return;
     const digits = token.digits.slice(offset, offset + length);
     if (!isCanonical(digits)) continue;

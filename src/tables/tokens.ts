@@ -75,14 +75,20 @@ export function tokenizeGrids(grids: readonly Grid[], span: Span, text: string, 
 
 // Page furniture that PDF copies leave inside tables: "— 5 —", "- 12 -", "第 3 页 共 9 页".
 const PAGE_NUMBER = /^\s*(?:[—–\-－]+\s*\d+\s*[—–\-－]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$/;
-const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+// Tested on the trimmed line, each run of spaces matched in one place only: the older form
+// (\s*\|?\s* at its start) tried every split of a long run of spaces, quadratic in its length.
+const MARKDOWN_RULE = /^\|?\s*:?-{3,}:?(?:\s*\|\s*:?-{3,}:?)*\s*\|?$/;
+function isMarkdownRule(line: string): boolean {
+  return line.includes('---') && MARKDOWN_RULE.test(line.trim());
+}
+
 // Word copies put each cell on its own line, indented by one tab; a blank line ends a row.
 const ONE_CELL_LINE = /^\t[^\t]*$/;
 
 function tokenizeLine(text: string, start: number, end: number, sink: Sink): void {
   const line = text.slice(start, end);
   if (line.trim().length === 0 && !line.includes('\t')) return;
-  if (MARKDOWN_RULE.test(line) || PAGE_NUMBER.test(line)) return;
+  if (isMarkdownRule(line) || PAGE_NUMBER.test(line)) return;
   if (line.includes('|')) {
     splitFields(text, start, end, '|', sink, true);
   } else if (ONE_CELL_LINE.test(line)) {

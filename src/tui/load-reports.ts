@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { streamJsonLines } from '../batch/results-store.js';
 import { listInputs } from '../batch/list-inputs.js';
-import { AppError, IngestError } from '../errors.js';
+import { IngestError } from '../errors.js';
 import { readDocument } from '../ingest/read-document.js';
-import { analyzeDocument } from '../pipeline/analyze-document.js';
+import { processBytes, readInputBytes } from '../pipeline/process-input.js';
 import type { Result } from '../report/schemas.js';
 
 export type ReportEntry =
@@ -20,18 +20,27 @@ export async function loadReports(input: string): Promise<ReportEntry[]> {
   });
   if (info.isFile() && input.endsWith('.jsonl')) {
     const entries: ReportEntry[] = [];
-    for await (const record of streamJsonLines(input)) entries.push({ kind: 'read', result: record as Result });
+    // A report tried again (its tables kept after a failed model call, then read whole) is
+    // there twice: its latest line stands, in the place of its first.
+    const placeOf = new Map<string, number>();
+    for await (const record of streamJsonLines(input)) {
+      const result = record as Result;
+      const place = placeOf.get(result.source?.sha256);
+      if (place === undefined) {
+        placeOf.set(result.source?.sha256, entries.length);
+        entries.push({ kind: 'read', result });
+      } else entries[place] = { kind: 'read', result };
+    }
     return entries;
   }
   const files = info.isDirectory() ? (await listInputs([input], [])).files : [input];
   const entries: ReportEntry[] = [];
   for (const path of files) {
-    try {
-      entries.push({ kind: 'read', result: analyzeDocument(await readDocument(path)) });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      entries.push({ kind: 'failed', path, message: error.message });
-    }
+    // The failure boundary of every command: whatever the file does, it is listed as failed.
+    const read = await readInputBytes(path);
+    const outcome = 'error' in read ? ({ status: 'failed', error: read.error } as const) : await processBytes(path, read.bytes, null);
+    if (outcome.status === 'failed') entries.push({ kind: 'failed', path, message: outcome.error.message });
+    else entries.push({ kind: 'read', result: outcome.result });
   }
   return entries;
 }

@@ -1,8 +1,9 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { AppError, UsageError } from '../../errors.js';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { UsageError } from '../../errors.js';
+import { outputFailed } from '../../file-system.js';
 import { LIMIT_OPTIONS, parseCommandLine, parseLanguage, readLimitsFrom } from '../options.js';
-import { readDocument } from '../../ingest/read-document.js';
-import { asAppError, processDocument } from '../../pipeline/process-input.js';
+import { decodeInput, processDocument, readInputBytes } from '../../pipeline/process-input.js';
+import { withPdfReader } from '../pdf-reader.js';
 import { describeFailure } from '../read-inputs.js';
 import { renderViewHtml } from '../../render/render-view-html.js';
 import { EXIT, type CliIo } from '../io.js';
@@ -21,14 +22,15 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(`${VIEW_USAGE}\n`);
     return EXIT.ok;
   }
-  let document;
-  try {
-    document = await readDocument(options.file, options.limits);
-  } catch (error) {
-    const failure = asAppError(error, options.file, 'reading the file');
-    io.stderr.write(`nianbao: ${describeFailure(failure)}\n`);
-    return failure.code === 'internal' ? EXIT.internal : EXIT.unreadable;
+  const read = await readInputBytes(options.file, options.limits);
+  const decoded = 'error' in read
+    ? { status: 'failed' as const, error: read.error }
+    : await withPdfReader((readPdf) => decodeInput(options.file, read.bytes, null, { limits: options.limits, ...(readPdf ? { readPdf } : {}) }));
+  if (!('document' in decoded)) {
+    io.stderr.write(`nianbao: ${describeFailure(decoded.error)}\n`);
+    return decoded.error.code === 'internal' ? EXIT.internal : EXIT.unreadable;
   }
+  const { document } = decoded;
   // The document read once: the spans of the result point into exactly the text shown.
   const outcome = await processDocument(document, { language: options.language, currentYear: new Date().getFullYear() });
   if (outcome.status === 'failed') {
@@ -49,7 +51,8 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
     await writeFile(temporary, html, 'utf8');
     await rename(temporary, path);
   } catch (cause) {
-    throw new AppError('output-failed', `cannot write ${path}`, { cause });
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw outputFailed(path, cause, 'nothing was written');
   }
   io.stderr.write(`nianbao: wrote ${path}\n`);
   return EXIT.ok;

@@ -1,4 +1,5 @@
 import type { Narrative } from '../../report/narrative.js';
+import { trimCharacters } from './trim-characters.js';
 
 /** A piece of the document text with its offset. */
 type Piece = { readonly text: string; readonly start: number };
@@ -21,7 +22,8 @@ function itemsOf(text: string): string[] {
   const marks = [...text.matchAll(ITEM_MARK)].map((match) => match.index);
   const pieces = marks.length > 0 ? marks.map((start, index) => text.slice(start, marks[index + 1] ?? text.length)) : [text];
   return pieces
-    .map((piece) => piece.replace(ITEM_MARK, '').replace(/[\s\u3000*]+/g, '').replace(/^[：:。，,；;]+|[。，,；;：:]+$/g, ''))
+    .map((piece) => piece.replace(ITEM_MARK, '').replace(/[\s\u3000*]+/g, ''))
+    .map((piece) => trimCharacters(piece, '：:。，,；;'))
     .map((piece) => firstSentence(piece))
     .filter((piece) => piece.length >= 4 && !/^(存在的主要问题|工作中存在的主要问题|存在问题|主要问题|改进情况|改进措施)$/.test(piece));
 }
@@ -38,6 +40,25 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const ADDRESS = /(?:联系)?地址[:：]\s*([^；;，,。）)\n]+)/;
 const WEBSITE = /(https?:\/\/[\w./%?=&#-]+|www\.[\w./%?=&#-]+)/;
 
+/**
+ * The first e-mail address. Searched near each "@" only: EMAIL over the whole text retries every
+ * start in a long run of letters and digits (quadratic: a pasted hex dump took seconds).
+ */
+function findEmail(text: string): string | null {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    const window = text.slice(Math.max(0, at - EMAIL_PART), at + EMAIL_PART);
+    const found = EMAIL.exec(window);
+    if (found) return found[0];
+  }
+  return null;
+}
+const EMAIL_PART = 100;
+
+/** "www.example.gov.cn。" → "www.example.gov.cn". */
+function withoutFinalDots(url: string | null): string | null {
+  return url === null ? null : trimCharacters(url, '.。', 'end');
+}
+
 /** The report's contact details, as printed. */
 export function extractContact(text: string): Narrative['contact'] {
   const phone = PHONE.exec(text)?.[1] ?? null;
@@ -45,8 +66,8 @@ export function extractContact(text: string): Narrative['contact'] {
   return {
     phone,
     fax,
-    email: EMAIL.exec(text)?.[0] ?? null,
+    email: findEmail(text),
     address: ADDRESS.exec(text)?.[1]?.trim() ?? null,
-    website: WEBSITE.exec(text)?.[1]?.replace(/[.。]+$/, '') ?? null,
+    website: withoutFinalDots(WEBSITE.exec(text)?.[1] ?? null),
   };
 }

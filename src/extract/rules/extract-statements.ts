@@ -5,6 +5,7 @@ import { findCounts, type Count } from './find-counts.js';
 import { findPlatforms, type PlatformMention } from './find-platform.js';
 import { bracketGroups, maskBrackets, splitPieces, splitSentences, type Piece } from './split-text.js';
 import { statedYear } from './stated-number.js';
+import { trimCharacters } from './trim-characters.js';
 import { zeroStatements } from './zero-statements.js';
 
 /** Maps a [start, end) range of the normalized text to the verbatim words of the original. */
@@ -208,7 +209,7 @@ function ownPlatform(before: string, owner: Platform | null): Platform | null {
 
 /** A part's name in the report's words: "工作动态信息", "自然人", "予以公开及部分公开". */
 function labelOf(before: string, published: boolean): string {
-  const label = before.replace(/^[、,;:]+|[、,;:]+$/g, '');
+  const label = trimCharacters(before, '、,;:');
   if (!published) return label;
   // "动态类信息发布1744条", "发布行政公文和政策解读信息9条": the items, not the verb.
   const words = afterLastVerb(label);
@@ -241,7 +242,8 @@ function subjectOf(measure: Measure, before: string, rest: string, previous: Dra
 }
 
 function periodOf(measure: Measure, before: string): Period {
-  if (/上半年|下半年|第[一二三四1-4]季度|\d+-\d+月|\d+月份|近[一二三两\d]年|以来/.test(before)) return 'partial';
+  // Bounded digit runs: "\d+月" tried at every digit of a long run is quadratic in its length.
+  if (/上半年|下半年|第[一二三四1-4]季度|\d{1,2}-\d{1,2}月|\d{1,2}月份|近[一二三两\d]年|以来/.test(before)) return 'partial';
   if (measure === 'followers') return /新增|增加|增长/.test(before) ? 'year' : 'cumulative';
   if (/截至|截止|目前|现有|累积|现行有效|总量|历年|存量/.test(before)) return 'cumulative';
   if (/累计/.test(before) && !/全年|今年|本年|\d{4}年/.test(before)) return 'cumulative';

@@ -32,6 +32,8 @@ export function findCounts(text: string): Count[] {
     if (!unit && !scale && NOT_A_COUNT_AFTER.test(rest)) continue;
     if (unit && NOT_COUNTED_NOUN.test(rest)) continue;
     const value = toNumber(digits!) * (scale ? SCALE[scale]! : 1);
+    // Beyond 2^53 a number is not held exactly (a run of digits from damage or glued cells): not a count.
+    if (!Number.isSafeInteger(Math.round(value))) continue;
     counts.push({
       value: Math.round(value * 1_000_000) / 1_000_000,
       unit: unit === '人次' ? '人' : ((unit as Unit | undefined) ?? null),

@@ -12,7 +12,8 @@ export function windowOf<T>(items: readonly T[], cursor: number, size: number): 
  * would take several rows and push the screen. Runs of plain spaces stay: they align columns.
  */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\n\r\t\f\v]\s*/g, ' ');
+  // Each maximal run of whitespace is looked at once (a pattern \s*[\n…]\s* retried every split of a long run).
+  return text.replace(/\s+/g, (run) => (/[\n\r\t\f\v]/.test(run) ? ' ' : run));
 }
 
 /** One line of a list: inverse video when selected, or a "›" in front when colours are off. */
