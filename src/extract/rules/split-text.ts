@@ -42,47 +42,57 @@ export type BracketGroup = { readonly from: number; readonly to: number; readonl
 export function bracketGroups(piece: Piece): BracketGroup[] {
   const groups: BracketGroup[] = [];
   const { text } = piece;
+  const closing = closingBrackets(text);
   for (let index = text.indexOf('('); index !== -1; index = text.indexOf('(', index + 1)) {
-    const close = closingOf(text, index);
-    if (close === -1) continue;
+    const close = closing.get(index);
+    if (close === undefined) continue;
     groups.push({ from: index, to: close + 1, inner: slice(piece, index + 1, close) });
     index = close;
   }
   return groups;
 }
 
-function closingOf(text: string, open: number): number {
-  const opener = text.charCodeAt(open);
-  const closer = OPENERS.get(opener)!;
-  const last = Math.min(text.length, open + MAX_BRACKET + 1);
-  let depth = 0;
-  for (let index = open; index < last; index += 1) {
+/**
+ * Where each opener's bracket closes (same kind, nesting counted; a quote at the next quote), for
+ * openers closed within MAX_BRACKET characters. One pass with a stack per kind: scanning ahead from
+ * every opener cost 400 steps per character on a run of unclosed "（" (3 s on a 200 000 run).
+ */
+function closingBrackets(text: string): Map<number, number> {
+  const closing = new Map<number, number>();
+  const open = new Map<number, number[]>();
+  for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (opener === closer && index > open && code === closer) return index;
-    if (opener === closer) continue;
-    if (code === opener) depth += 1;
-    else if (code === closer) {
-      depth -= 1;
-      if (depth === 0) return index;
+    const quote = code === QUOTE;
+    const stack = quote ? open.get(QUOTE) : open.get(CLOSER_TO_OPENER.get(code) ?? -1);
+    if (stack && stack.length > 0 && (quote || !OPENERS.has(code))) {
+      const from = stack.pop()!;
+      if (index - from <= MAX_BRACKET) closing.set(from, index);
+      // A quote too far from the last one is a stray mark: this one may open the next quotation.
+      if (index - from <= MAX_BRACKET || !quote) continue;
     }
+    if (!OPENERS.has(code)) continue;
+    const waiting = open.get(code) ?? [];
+    waiting.push(index);
+    open.set(code, waiting);
   }
-  return -1;
+  return closing;
 }
+
+const QUOTE = '"'.charCodeAt(0);
+const CLOSER_TO_OPENER: ReadonlyMap<number, number> = new Map([...OPENERS].filter(([open, close]) => open !== close).map(([open, close]) => [close, open]));
 
 function splitOutsideBrackets(piece: Piece, separators: ReadonlySet<number>): Piece[] {
   const pieces: Piece[] = [];
   const { text } = piece;
+  const closing = closingBrackets(text);
   let from = 0;
   for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (OPENERS.has(code)) {
-      const close = closingOf(text, index);
-      if (close !== -1) {
-        index = close;
-        continue;
-      }
+    const close = closing.get(index);
+    if (close !== undefined) {
+      index = close;
+      continue;
     }
-    if (!separators.has(code)) continue;
+    if (!separators.has(text.charCodeAt(index))) continue;
     pieces.push(slice(piece, from, index));
     from = index + 1;
   }
