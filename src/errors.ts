@@ -1,3 +1,7 @@
+import type { Language } from './checks/language.js';
+import { MESSAGES, type Stage } from './messages/errors.js';
+import type { Text } from './messages/text.js';
+
 export type AppErrorCode =
   | 'usage'
   | 'file-not-found'
@@ -20,39 +24,56 @@ export type AppErrorCode =
   | 'cache-miss'
   | 'internal';
 
+/**
+ * A failure a person is told about. `text` is what they read, in both languages; `message` is its
+ * English (stacks, logs, failures.jsonl). A plain string is a message not yet translated.
+ */
 export class AppError extends Error {
+  readonly text: Text;
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    message: Text | string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    const said = typeof message === 'string' ? { zh: message, en: message } : message;
+    super(said.en, options);
     this.name = new.target.name;
+    this.text = said;
   }
+}
+
+/** What a person reads of any error: an AppError in their language, anything else as its message. */
+export function describeError(error: unknown, language: Language): string {
+  if (error instanceof AppError) return error.text[language];
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Bad command-line usage: the CLI prints usage and exits 2. */
 export class UsageError extends AppError {
-  constructor(message: string) {
+  constructor(message: Text | string) {
     super('usage', message);
   }
 }
 
 /** A file that cannot be read as a report: names the file and what is wrong. Exit 3. */
 export class IngestError extends AppError {
+  /** What is wrong with the file, without its name (a worker thread sends it back as it is). */
+  readonly reason: Text;
   constructor(
     code: AppErrorCode,
     readonly path: string,
-    message: string,
+    reason: Text | string,
     options?: { cause?: unknown },
   ) {
-    super(code, `${path}: ${message}`, options);
+    const said = typeof reason === 'string' ? { zh: reason, en: reason } : reason;
+    super(code, { zh: `${path}：${said.zh}`, en: `${path}: ${said.en}` }, options);
+    this.reason = said;
   }
 }
 
 /** Configuration that cannot work (a missing key, an unknown provider). */
 export class ConfigError extends AppError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: Text | string, options?: { cause?: unknown }) {
     super('config', message, options);
   }
 }
@@ -91,11 +112,11 @@ export class ExtractionError extends AppError {
 export class InternalError extends AppError {
   constructor(
     readonly path: string,
-    readonly stage: string,
+    readonly stage: Stage,
     options: { cause: unknown },
   ) {
     const reason = options.cause instanceof Error ? `${options.cause.name}: ${options.cause.message}` : String(options.cause);
-    super('internal', `${path}: internal error while ${stage} (${reason}); this is a bug in nianbao, please report it with this file`, options);
+    super('internal', MESSAGES.bug(path, stage, reason), options);
   }
 }
 

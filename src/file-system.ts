@@ -1,6 +1,8 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { AppError } from './errors.js';
+import { OUTPUT, WRITE_REASONS } from './messages/output.js';
+import type { Text } from './messages/text.js';
 
 /**
  * mkdir -p, one level at a time. Node's own `mkdir(path, { recursive: true })` never returns on
@@ -29,39 +31,22 @@ export async function makeDirectory(path: string): Promise<void> {
   }
 }
 
-const WRITE_REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'a file of that name is in the way',
-  EISDIR: 'a folder of that name is in the way',
-  ENOENT: 'the folder cannot be made there',
-  EIO: 'input/output error (a failing disk or network drive)',
-  ENAMETOOLONG: 'the path is too long',
-  EMFILE: 'too many files open',
-  SQLITE_FULL: 'the disk is full',
-  SQLITE_READONLY: 'the file system is read-only',
-  SQLITE_CANTOPEN: 'the database file cannot be made there',
-  SQLITE_IOERR: 'input/output error',
-};
 
 /** Why a write failed, in words ("the disk is full"), from the system's error code. */
-export function writeReason(cause: unknown): string {
+export function writeReason(cause: unknown): Text {
   const code = (cause as NodeJS.ErrnoException | null)?.code;
   if (code && WRITE_REASONS[code]) return WRITE_REASONS[code]!;
   // SQLite's extended codes: SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, …
   if (code?.startsWith('SQLITE_IOERR')) return WRITE_REASONS['SQLITE_IOERR']!;
-  if (code) return code;
-  return cause instanceof Error ? cause.message : String(cause);
+  const said = code ?? (cause instanceof Error ? cause.message : String(cause));
+  return { zh: said, en: said };
 }
 
 /**
  * The error of an output that could not be written: what, why, and what is still safe (exit 3).
  * `kept` says what a reader may rely on, e.g. "results already written are kept".
  */
-export function outputFailed(target: string, cause: unknown, kept: string): AppError {
-  return new AppError('output-failed', `cannot write ${target}: ${writeReason(cause)}; ${kept}`, { cause });
+export function outputFailed(target: string | Text, cause: unknown, kept: Text): AppError {
+  const named = typeof target === 'string' ? { zh: target, en: target } : target;
+  return new AppError('output-failed', OUTPUT.cannotWrite(named, writeReason(cause), kept), { cause });
 }

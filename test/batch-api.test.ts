@@ -48,7 +48,7 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-const ENV = () => ({ PATH: process.env['PATH'] ?? '', OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-batch-api-secret-1234', NIANBAO_MODEL: 'mock-model' });
+const ENV = () => ({ PATH: process.env['PATH'] ?? '', NIANBAO_LANG: 'en', OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-batch-api-secret-1234', NIANBAO_MODEL: 'mock-model' });
 const ARGS = (input: string, out: string) => [BIN, 'batch', join(directory, input), '--out', out, '--provider', 'openai', '--batch-api', '--poll-interval', '0.05', '--no-cache'];
 const run = (args: string[]) =>
   new Promise<{ code: number; stderr: string }>((resolve) =>

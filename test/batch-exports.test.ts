@@ -46,9 +46,10 @@ afterAll(async () => {
 describe('nianbao batch exports', () => {
   it('reads the reports, records the non-report with its reason, and says so in the summary', () => {
     expect(code, stderr).toBe(3);
-    expect(stderr).toMatch(/failed: .*notes\.md: 不是政府信息公开工作年度报告/);
-    expect(stderr).toContain('this run: 3 read, 1 failed');
-    expect(stderr).toContain('failed by reason: not-a-report 1 (see failures.jsonl)');
+    // In Chinese, the default: no language was asked for.
+    expect(stderr).toMatch(/失败：.*notes\.md：不是政府信息公开工作年度报告/);
+    expect(stderr).toContain('本次运行：读取 3，失败 1');
+    expect(stderr).toContain('失败原因：not-a-report 1（见 failures.jsonl）');
     expect(stderr).toContain('crossYear.carryOver 2');
     const failure = JSON.parse(readFileSync(join(out, 'failures.jsonl'), 'utf8').trim());
     expect(failure).toMatchObject({ code: 'not-a-report', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -47,7 +47,7 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-const ENV = () => ({ PATH: process.env['PATH'] ?? '', OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-batch-secret-123456', NIANBAO_MODEL: 'mock-model' });
+const ENV = () => ({ PATH: process.env['PATH'] ?? '', NIANBAO_LANG: 'en', OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-batch-secret-123456', NIANBAO_MODEL: 'mock-model' });
 const ARGS = (out: string) => [BIN, 'batch', join(directory, 'in'), '--out', out, '--provider', 'openai', '--concurrency', '3', '--no-cache'];
 
 function resultLines(out: string): { sha256: string; marker: string }[] {

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 function runBin(argv: readonly string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...argv], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...argv], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', NIANBAO_LANG: 'en', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -47,9 +47,9 @@ describe('nianbao extract against an OpenAI-compatible endpoint', () => {
   it('uses the configured model, grounds its answer, and a re-run is served from the cache', async () => {
     const cache = join(directory, 'cache');
     const env = { OPENAI_BASE_URL: url, OPENAI_API_KEY: API_KEY, NIANBAO_MODEL: 'gpt-4.1-mini', NIANBAO_CACHE_DIR: cache };
-    const first = await runBin(['extract', join(SEED, 'report.txt')], env);
+    const first = await runBin(['extract', join(SEED, 'report.txt'), '--lang', 'zh'], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toContain(`nianbao: narrative facts by openai:gpt-4.1-mini at ${url}, prompt narrative/v2`);
+    expect(first.stderr).toContain(`nianbao: 正文事实由 openai:gpt-4.1-mini（${url}）提取，提示词 narrative/v2`);
     expect(first.stdout).toContain('抽取 openai:gpt-4.1-mini · 发送正文');
     expect(first.stdout).toContain('微博“灵武民政”发布信息前后不一：89 与 92');
 

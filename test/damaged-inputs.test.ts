@@ -81,7 +81,7 @@ describe('a damaged file fails alone, named; the others are read', () => {
     const damaged = Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]);
     const file = join(directory, 'one-bad-byte.txt');
     await writeFile(file, damaged);
-    const run = await runBin(['extract', file, '--json']);
+    const run = await runBin(['extract', file, '--json', '--lang', 'zh']);
     expect(run.code).toBe(0);
     const [result] = results(run.stdout);
     expect(result!.notices).toContainEqual({ code: 'damaged-text', message: `文件中有 1 处无效的 UTF-8 字节（字节偏移 ${at}），已按 � 读入，其余内容照常读取` });

@@ -7,27 +7,29 @@ import { describe, expect, it } from 'vitest';
 const SOURCE = new URL('../src', import.meta.url).pathname;
 
 const ALLOWED: Record<string, readonly string[]> = {
-  report: [],
-  ingest: ['report', 'errors'],
-  sections: ['report'],
-  tables: ['report', 'sections'],
-  checks: ['report'],
-  render: ['report', 'checks'],
-  providers: ['errors', 'file-system'],
-  extract: ['report', 'sections', 'providers', 'errors'],
-  pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'extract', 'providers', 'errors'],
-  eval: ['report', 'pipeline', 'render', 'errors', 'file-system'],
-  batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors', 'file-system'],
-  export: ['report', 'checks', 'batch', 'file-system'],
-  chat: ['report', 'sections', 'checks', 'extract', 'providers', 'errors'],
-  label: ['report', 'checks', 'errors', 'file-system'],
-  tui: ['report', 'checks', 'render', 'ingest', 'pipeline', 'batch', 'chat', 'label', 'errors'],
-  config: ['errors', 'providers'],
-  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'chat', 'label', 'extract', 'providers', 'config', 'errors', 'file-system'],
+  // Every stage words what people read through messages/ (both languages); it imports no stage.
+  messages: [],
+  report: ['messages'],
+  ingest: ['report', 'errors', 'messages'],
+  sections: ['report', 'messages'],
+  tables: ['report', 'sections', 'messages'],
+  checks: ['report', 'messages'],
+  render: ['report', 'checks', 'messages'],
+  providers: ['errors', 'file-system', 'messages'],
+  extract: ['report', 'sections', 'providers', 'errors', 'messages'],
+  pipeline: ['report', 'ingest', 'sections', 'tables', 'checks', 'extract', 'providers', 'errors', 'messages'],
+  eval: ['report', 'pipeline', 'render', 'errors', 'file-system', 'messages'],
+  batch: ['report', 'ingest', 'pipeline', 'extract', 'providers', 'checks', 'errors', 'file-system', 'messages'],
+  export: ['report', 'checks', 'batch', 'file-system', 'messages'],
+  chat: ['report', 'sections', 'checks', 'extract', 'providers', 'errors', 'messages'],
+  label: ['report', 'checks', 'errors', 'file-system', 'messages'],
+  tui: ['report', 'checks', 'render', 'ingest', 'pipeline', 'batch', 'chat', 'label', 'errors', 'messages'],
+  config: ['errors', 'providers', 'messages'],
+  cli: ['report', 'ingest', 'sections', 'tables', 'checks', 'render', 'pipeline', 'eval', 'batch', 'export', 'tui', 'chat', 'label', 'extract', 'providers', 'config', 'errors', 'file-system', 'messages'],
 };
 // src/file-system.ts makes folders and words write failures for the stages that write.
 // Only these stages touch the disk; checks, sections, tables and render are pure.
-const PURE = ['report', 'sections', 'tables', 'checks', 'render'];
+const PURE = ['report', 'sections', 'tables', 'checks', 'render', 'messages'];
 // providers/ and extract/ get their settings injected; they never read the environment.
 
 function sourceFiles(directory: string): string[] {

@@ -92,9 +92,9 @@ describe('a long run of one character', () => {
   it('XML structure in one pass: quoted ">" and self-closing tags, comments and declarations are not nesting', () => {
     expect(xmlProblem('<?xml version="1.0"?><!-- <x> --><a t=">"><b/><c><d>x</d></c><![CDATA[<y>]]></a>', 100)).toBeNull();
     expect(xmlProblem('<a>'.repeat(50), 10)).toMatchObject({ tooDeep: true });
-    expect(xmlProblem('<a><b></a>', 10)?.message).toContain('closes <a> out of turn');
-    expect(xmlProblem('<a></a><a></a>', 10)?.message).toContain('second root');
-    expect(xmlProblem('<a><b>text', 10)?.message).toContain('still open');
-    expect(xmlProblem('<a><b attr="x', 10)?.message).toContain('ends inside a tag');
+    expect(xmlProblem('<a><b></a>', 10)?.message.en).toContain('closes <a> out of turn');
+    expect(xmlProblem('<a></a><a></a>', 10)?.message.en).toContain('second root');
+    expect(xmlProblem('<a><b>text', 10)?.message.en).toContain('still open');
+    expect(xmlProblem('<a><b attr="x', 10)?.message.en).toContain('ends inside a tag');
   });
 });

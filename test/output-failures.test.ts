@@ -121,7 +121,7 @@ describe('one batch per --out folder', () => {
     const text = readFileSync(join(ROOT, 'fixtures/shuyang-fgj-2023-html/report.html'), 'utf8');
     for (let copy = 0; copy < 40; copy += 1) await writeFile(join(slow, `r${copy}.html`), `${text}<p>${copy}</p>`);
     const out = join(directory, 'locked-out');
-    const first = spawn(process.execPath, [BIN, 'batch', slow, '--out', out], { stdio: 'ignore' });
+    const first = spawn(process.execPath, [BIN, 'batch', slow, '--out', out], { stdio: 'ignore', env: { ...process.env, NIANBAO_LANG: 'en' } });
     while (!existsSync(join(out, '.nianbao-batch.lock'))) await new Promise((resolve) => setTimeout(resolve, 20));
     const second = await runBin(['batch', slow, '--out', out]);
     expect(second.code).toBe(3);
@@ -143,7 +143,7 @@ describe('Ctrl-C', () => {
     const text = readFileSync(join(ROOT, 'fixtures/shuyang-fgj-2023-html/report.html'), 'utf8');
     for (let copy = 0; copy < 150; copy += 1) await writeFile(join(many, `r${String(copy).padStart(3, '0')}.html`), `${text}<p>${copy}</p>`);
     const out = join(directory, 'interrupted');
-    const child = spawn(process.execPath, [BIN, 'batch', many, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'batch', many, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NIANBAO_LANG: 'en' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     while (!/\[5\/150\]/.test(stderr)) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -67,7 +67,7 @@ describe('the PDF reader pool', () => {
   }, 60_000);
 
   it('nianbao batch --pdf-threads takes 0 or more threads, and says so in one line otherwise', () => {
-    const run = () => execFileSync(process.execPath, [join(DIST, 'cli/main.js'), 'batch', REPORTS[0]!, '--out', join(ROOT, 'never-written'), '--pdf-threads', 'two'], { encoding: 'utf8', stdio: 'pipe' });
+    const run = () => execFileSync(process.execPath, [join(DIST, 'cli/main.js'), 'batch', REPORTS[0]!, '--out', join(ROOT, 'never-written'), '--pdf-threads', 'two', '--lang', 'en'], { encoding: 'utf8', stdio: 'pipe' });
     expect(run).toThrow(/--pdf-threads must be a whole number, 0 or more, not "two"/);
     expect(existsSync(join(ROOT, 'never-written'))).toBe(false);
   });

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { AppError } from '../errors.js';
 import { outputFailed } from '../file-system.js';
 import { outPath } from './results-store.js';
+import { OUTPUT } from '../messages/output.js';
 
 export const LOCK_FILE = '.nianbao-batch.lock';
 
@@ -32,7 +33,7 @@ export async function takeOutLock(directory: string, command: string, isAlive: (
         releaseNow: () => rmSync(path, { force: true }),
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputFailed(path, error, 'nothing was read or written');
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputFailed(path, error, OUTPUT.nothingReadOrWritten());
     }
     const holder = await readLock(path);
     if (holder && (holder.host !== mine.host || isAlive(holder.pid))) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError } from '../errors.js';
 import { outputFailed } from '../file-system.js';
+import { OUTPUT } from '../messages/output.js';
 
 /** One line of failures.jsonl: a report that did not make it into results.jsonl this time. */
 export type FailureRecord = {
@@ -92,7 +93,7 @@ export class JsonLinesWriter {
     try {
       return new JsonLinesWriter(path, await open(path, 'a'));
     } catch (cause) {
-      throw outputFailed(path, cause, 'nothing was read or written');
+      throw outputFailed(path, cause, OUTPUT.nothingReadOrWritten());
     }
   }
 
@@ -124,7 +125,7 @@ export class JsonLinesWriter {
   }
 }
 
-const KEPT = 'the lines written before it are kept (a partly written last line is removed on the next run); run the same command again to go on';
+const KEPT = OUTPUT.linesKept();
 
 /** A write's error as the output failure it is (an AppError already is one). */
 export function asWriteFailure(error: unknown): AppError {

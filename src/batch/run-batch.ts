@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Language } from '../checks/language.js';
-import { AppError, bugStack } from '../errors.js';
+import { AppError, bugStack, IngestError } from '../errors.js';
+import type { Text } from '../messages/text.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import type { PdfReader } from '../ingest/pdf.js';
 import type { ReadLimits } from '../ingest/read-document.js';
@@ -11,11 +12,12 @@ import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import { answersConfig, configKey, type RunConfig } from './config-key.js';
 import { asWriteFailure, FAILURES_FILE, JsonLinesWriter, outPath, repairTornTail, RESULTS_FILE, streamJsonLines, type FailureRecord } from './results-store.js';
+import { OUTPUT } from '../messages/output.js';
 
 export type BatchEvent =
   | { readonly kind: 'resumed'; readonly stored: number; readonly repairedBytes: number }
   | { readonly kind: 'done'; readonly path: string; readonly result: Result }
-  | { readonly kind: 'failed'; readonly path: string; readonly failure: FailureRecord; readonly tablesOnly: Result | null }
+  | { readonly kind: 'failed'; readonly path: string; readonly failure: FailureRecord; readonly text: Text; readonly tablesOnly: Result | null }
   | { readonly kind: 'skipped'; readonly path: string; readonly reason: 'already-done' | 'duplicate'; readonly sha256: string };
 
 export type BatchOptions = {
@@ -64,7 +66,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     await assertRegularFiles([resultsPath, failuresPath]);
     repairedBytes = (await repairTornTail(resultsPath)) + (await repairTornTail(failuresPath));
   } catch (cause) {
-    throw outputFailed(options.outDirectory, cause, 'nothing was read or written');
+    throw outputFailed(options.outDirectory, cause, OUTPUT.nothingReadOrWritten());
   }
   const done = new Set<string>();
   let stored = 0;
@@ -98,7 +100,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
         }
         // Outside the pipeline's own boundary (hashing, an event handler): still this file's failure.
         try {
-          await fail(path, null, asAppError(error, path, 'recording the result'));
+          await fail(path, null, asAppError(error, path, 'recording'));
         } catch (failed) {
           if (!isWriteFailure(failed)) throw failed;
           writeFailure ??= failed;
@@ -110,7 +112,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     const stack = bugStack(error);
     const failure: FailureRecord = { path, sha256, config: key, code: error.code, message: error.message, ...(stack ? { stack } : {}), at: new Date().toISOString() };
     await failures.append(failure);
-    options.onEvent({ kind: 'failed', path, failure, tablesOnly });
+    options.onEvent({ kind: 'failed', path, failure, text: error.text, tablesOnly });
   };
   const processFile = async (path: string) => {
     const read = await readInputBytes(path, options.limits);
@@ -139,7 +141,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     }
     const { result } = outcome;
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');
-    if (notReport) return fail(path, sha256, new AppError('not-a-report', `${path}: ${notReport.message}`));
+    if (notReport) return fail(path, sha256, new IngestError('not-a-report', path, notReport.message));
     await results.append(result);
     done.add(sha256);
     options.onEvent({ kind: 'done', path, result });

@@ -15,6 +15,7 @@ import { countTokens } from '../extract/count-tokens.js';
 import type { LlmClient } from '../providers/llm-client.js';
 import { DEFAULT_PRICES, type PriceTable } from '../providers/prices.js';
 import { packageRoot } from './package-root.js';
+import { CONFIG } from '../messages/cli.js';
 
 export const PROMPT = { name: 'narrative', version: 'v2' } as const;
 /** Retries of a failed LLM call (429, 5xx, timeouts) when the command does not say. */
@@ -39,15 +40,15 @@ export async function createExtractor(
   options: ExtractorOptions = {},
 ): Promise<{ extractor: NarrativeExtractor; prices: PriceTable }> {
   if (config.provider === 'rules') {
-    if (options.batchApi) throw new ConfigError('--batch-api sends requests to a model: choose one with --provider openai --model ID');
+    if (options.batchApi) throw new ConfigError(CONFIG.batchApiNeedsModel());
     return { extractor: createRulesExtractor(), prices: DEFAULT_PRICES };
   }
-  if (options.batchApi && config.provider !== 'openai') throw new ConfigError('--batch-api is the OpenAI Batch API: it needs --provider openai');
+  if (options.batchApi && config.provider !== 'openai') throw new ConfigError(CONFIG.batchApiNeedsOpenai());
   const client =
     config.provider === 'openai' && options.batchApi
       ? createOpenAiBatchClient({ apiKey: config.apiKey ?? 'no-key', ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}), model: config.model, ...options.batchApi })
       : await createModelClient(config, { maxRetries: 0 });
-  if (options.replayOnly && !config.cacheDirectory) throw new ConfigError('--replay-only answers from the cache: it cannot be combined with --no-cache');
+  if (options.replayOnly && !config.cacheDirectory) throw new ConfigError(CONFIG.replayWithoutCache());
   const throttle = options.throttle ?? { maxRetries: DEFAULT_RETRIES };
   const throttled = options.batchApi
     ? client
@@ -91,9 +92,9 @@ async function loadPrices(path: string): Promise<PriceTable> {
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (cause) {
-    throw new ConfigError(`cannot read the price table ${path}: expected JSON like {"model": {"inputPerMillion": 0.4, "outputPerMillion": 1.6}}`, { cause });
+    throw new ConfigError(CONFIG.pricesUnreadable(path), { cause });
   }
   const parsed = priceFileSchema.safeParse(json);
-  if (!parsed.success) throw new ConfigError(`the price table ${path} is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success) throw new ConfigError(CONFIG.pricesInvalid(path, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')));
   return parsed.data;
 }

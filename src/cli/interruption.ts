@@ -1,10 +1,13 @@
+import type { Language } from '../checks/language.js';
+import { CLI } from '../messages/cli.js';
+import type { Text } from '../messages/text.js';
 import { EXIT, type CliIo } from './io.js';
 
 export type Interruption = {
   /** Aborted by a Ctrl-C during the current stage. */
   readonly signal: () => AbortSignal;
   /** A new stage (the exports after the reports): a Ctrl-C in it stops it, even after one stopped the stage before. */
-  readonly stage: (whatStops: string) => AbortSignal;
+  readonly stage: (whatStops: Text) => AbortSignal;
   /** 130 after Ctrl-C, 143 after SIGTERM, else 0. */
   readonly exitCode: () => number;
   readonly dispose: () => void;
@@ -18,7 +21,7 @@ const EXIT_CODES: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: EXIT.interrup
  * files removed); another in the same stage quits at once, which results.jsonl survives too (it
  * is append-only). `onQuit` runs synchronously before that exit (the --out lock is removed there).
  */
-export function catchInterruption(io: CliIo, whatStops: string, onQuit: () => void): Interruption {
+export function catchInterruption(io: CliIo, language: Language, whatStops: Text, onQuit: () => void): Interruption {
   let controller = new AbortController();
   let phase = whatStops;
   let received: 'SIGINT' | 'SIGTERM' | null = null;
@@ -28,7 +31,7 @@ export function catchInterruption(io: CliIo, whatStops: string, onQuit: () => vo
       onQuit();
       process.exit(EXIT_CODES[signal]);
     }
-    io.stderr.write(`\nnianbao: ${phase} (Ctrl-C again to quit now; a re-run resumes)\n`);
+    io.stderr.write(`\nnianbao: ${CLI.stopping(phase)[language]}\n`);
     controller.abort();
   };
   process.on('SIGINT', handle);

@@ -30,7 +30,7 @@ afterAll(async () => {
 function runBin(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // A pipe, not a terminal, and an environment without NO_COLOR: output must still be plain.
-    execFile(process.execPath, [BIN, ...argv], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...argv], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', NIANBAO_LANG: 'en' } }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
       resolve({ code, stdout, stderr });
     });

@@ -1,6 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language } from '../checks/language.js';
 import { UsageError } from '../errors.js';
+import { CLI } from '../messages/cli.js';
+import type { Text } from '../messages/text.js';
+import { LANGUAGE_OPTION, resolveLanguage } from './language.js';
+
+type Environment = Readonly<Record<string, string | undefined>>;
 
 import type { ExtractorFlags } from '../config/resolve-config.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/read-document.js';
@@ -21,7 +26,7 @@ export const LIMIT_OPTIONS = { 'max-mb': { type: 'string' } } as const;
 export function readLimitsFrom(value: string | undefined): ReadLimits {
   if (value === undefined) return DEFAULT_READ_LIMITS;
   const megabytes = Number(value);
-  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(`--max-mb takes a size in MB above 0, not "${value}"`);
+  if (!Number.isFinite(megabytes) || megabytes <= 0) throw new UsageError(CLI.maxMb(value));
   return { maxTextBytes: Math.round(megabytes * 1024 * 1024) };
 }
 
@@ -36,14 +41,22 @@ export function parseCommandLine<const Options extends OptionsConfig>(
   try {
     return parseArgs({ args: [...argv], strict: true, allowPositionals, options });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeParseError(error));
   }
 }
 
-/** --lang: Chinese messages unless English is asked for. */
-export function parseLanguage(value: string | undefined): Language {
-  if (value !== 'zh' && value !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(value)}"`);
-  return value;
+/** node:util's parseArgs says its errors in English: each kind is said again from its code. */
+function describeParseError(error: unknown): Text {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string } | null)?.code;
+  const option = /'(-[^'\s]*)/.exec(message)?.[1] ?? '';
+  const argument = /'([^']*)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return CLI.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(message) ? CLI.optionNeedsValue(option) : CLI.optionTakesNoValue(option);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return CLI.unexpectedArgument(argument);
+  return CLI.badCommandLine(message);
 }
 
 /** The narrative extractor's flags, shared by extract, check and batch. */
@@ -69,7 +82,7 @@ type NarrativeValues = {
 export function extractorFlagsFrom(values: NarrativeValues): ExtractorFlags {
   const maxAttempts = values['max-attempts'] === undefined ? undefined : Number(values['max-attempts']);
   if (maxAttempts !== undefined && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 10)) {
-    throw new UsageError(`--max-attempts must be a whole number from 1 to 10, not "${values['max-attempts']}"`);
+    throw new UsageError(CLI.maxAttempts(String(values['max-attempts'])));
   }
   return {
     ...(values.provider ? { provider: values.provider } : {}),
@@ -82,17 +95,17 @@ export function extractorFlagsFrom(values: NarrativeValues): ExtractorFlags {
 }
 
 /** Parses the flags shared by extract and check; unknown flags are usage errors. */
-export function parseCommonOptions(argv: readonly string[], allowOut: boolean): CommonOptions {
+export function parseCommonOptions(argv: readonly string[], allowOut: boolean, env: Environment): CommonOptions {
   const parsed = parseCommandLine(argv, {
     json: { type: 'boolean', default: false },
-    lang: { type: 'string', default: 'zh' },
+    ...LANGUAGE_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
     ...NARRATIVE_OPTIONS,
     ...LIMIT_OPTIONS,
     ...(allowOut ? { out: { type: 'string' as const } } : {}),
   });
   const { values, positionals } = parsed;
-  const language = parseLanguage(values.lang);
+  const language = resolveLanguage(values.lang, env);
   const out = 'out' in values && typeof values.out === 'string' ? values.out : undefined;
   const extractor = extractorFlagsFrom(values);
   const limits = readLimitsFrom(values['max-mb']);

@@ -31,7 +31,7 @@ function createIo(options: { isTTY?: boolean; env?: Record<string, string> } = {
 
 // Every extract/check run without a configured model says once that the offline rules extract
 // the narrative (asserted on its own below); the other tests look at the rest of stderr.
-const RULES_LINE = /^nianbao: narrative facts by the offline rules extractor — .*\n/m;
+const RULES_LINE = /^nianbao: (?:正文事实由离线规则提取——|narrative facts by the offline rules extractor — ).*\n/m;
 
 async function run(argv: readonly string[], options?: Parameters<typeof createIo>[0]) {
   const io = createIo(options);
@@ -69,7 +69,7 @@ describe('narrative extractor choice', () => {
   it('with no model configured, the offline rules are used and stderr says so once', async () => {
     const { code, rawStderr, stdout } = await run(['extract', CIVIL]);
     expect(code).toBe(0);
-    expect(rawStderr).toBe('nianbao: narrative facts by the offline rules extractor — no model configured: set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example\n');
+    expect(rawStderr).toBe('nianbao: 正文事实由离线规则提取——未配置大模型：设置 NIANBAO_MODEL 以及 OPENAI_API_KEY 或 OPENAI_BASE_URL，见 .env.example\n');
     expect(stdout).toContain('抽取：离线规则（rules），未调用模型');
   });
 
@@ -82,7 +82,7 @@ describe('narrative extractor choice', () => {
   it('an openai provider without a model is a configuration error (exit 2)', async () => {
     const { code, rawStderr } = await run(['extract', CIVIL, '--provider', 'openai']);
     expect(code).toBe(2);
-    expect(rawStderr).toContain('the openai provider needs a model: pass --model or set NIANBAO_MODEL');
+    expect(rawStderr).toContain('openai 提供方需要模型：用 --model 指定或设置 NIANBAO_MODEL');
   });
 
   it('an invalid environment variable is reported by name (exit 2)', async () => {
@@ -169,7 +169,7 @@ describe('extract', () => {
     expect(code).toBe(0);
     const lines = stderrLines(stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^nianbao: ${PRE_2019}: 不是 2019 年以来的年报格式`));
+    expect(lines[0]).toMatch(new RegExp(`^nianbao: ${PRE_2019}：不是 2019 年以来的年报格式`));
     expect(stdout).toContain('平潭综合实验区 · 2018');
     expect(stdout).not.toContain('表三');
   });
@@ -177,7 +177,7 @@ describe('extract', () => {
   it('a truncated report: one line on stderr, still read', async () => {
     const { code, stdout, stderr } = await run(['extract', truncated]);
     expect(code).toBe(0);
-    expect(stderrLines(stderr)).toEqual([`nianbao: ${truncated}: 文件似乎被截断：在“四、因政府信息公开工作被申请行政复议、提起行政诉讼情况”之后结束，缺少 五、政府信息公开工作存在的主要问题及改进情况、六、其他需要报告的事项`]);
+    expect(stderrLines(stderr)).toEqual([`nianbao: ${truncated}：文件似乎被截断：在“四、因政府信息公开工作被申请行政复议、提起行政诉讼情况”之后结束，缺少 五、政府信息公开工作存在的主要问题及改进情况、六、其他需要报告的事项`]);
     expect(stdout).toContain('灵武市司法局 · 2024');
     expect(stdout).toContain('structure.missingSection → at sections.problems');
   });
@@ -187,8 +187,8 @@ describe('extract', () => {
     const { code, stdout, stderr } = await run(['extract', CLEAN, missing, notAReport, CIVIL]);
     expect(code).toBe(3);
     expect(stderrLines(stderr)).toEqual([
-      `nianbao: ${missing}: no such file`,
-      `nianbao: ${notAReport}: 不是政府信息公开工作年度报告：既没有年报的章节标题，也没有年报统计表`,
+      `nianbao: ${missing}：文件不存在`,
+      `nianbao: ${notAReport}：不是政府信息公开工作年度报告：既没有年报的章节标题，也没有年报统计表`,
     ]);
     expect(stdout).toContain('灵武市司法局 · 2024');
     expect(stdout).toContain('灵武市民政局 · 2024');
@@ -206,7 +206,7 @@ describe('extract', () => {
     const { code, stdout, stderr } = await run(['extract', '--json', directory]);
     expect(code).toBe(3);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`nianbao: ${directory}: is a directory, not a file\n`);
+    expect(stderr).toBe(`nianbao: ${directory}：是文件夹，不是文件\n`);
   });
 });
 
@@ -259,7 +259,7 @@ describe('check', () => {
     const missing = join(directory, 'gone.txt');
     const { code, stdout, stderr } = await run(['check', broken, missing, CLEAN]);
     expect(code).toBe(3);
-    expect(stderrLines(stderr)).toEqual([`nianbao: ${missing}: no such file`]);
+    expect(stderrLines(stderr)).toEqual([`nianbao: ${missing}：文件不存在`]);
     expect(stdout).toContain(`${broken}\n发现 2 个问题`);
     expect(stdout).toContain(`${CLEAN}\n✔ 未发现问题`);
   });
@@ -267,15 +267,17 @@ describe('check', () => {
 
 describe('usage', () => {
   it.each<[string, string[], RegExp]>([
-    ['an unknown command', ['frobnicate', CLEAN], /^nianbao: unknown command "frobnicate"\nRun "nianbao --help" for usage\.\n$/],
-    ['an unknown flag', ['extract', '--frob', CLEAN], /^nianbao: .*--frob/],
-    ['--out on check', ['check', '--out', directory, CLEAN], /^nianbao: .*--out/],
-    ['extract without a file', ['extract', '--json'], /^nianbao: extract needs at least one FILE\n/],
-    ['check without a file', ['check'], /^nianbao: check needs at least one FILE\n/],
-    ['--lang fr', ['extract', CLEAN, '--lang', 'fr'], /^nianbao: --lang must be zh or en, not "fr"\n/],
-    ['--lang without a value', ['check', CLEAN, '--lang'], /^nianbao: .*--lang/],
-  ])('%s: exit 2, message on stderr, nothing on stdout', async (_name, argv, message) => {
-    const { code, stdout, stderr } = await run(argv);
+    ['an unknown command', ['frobnicate', CLEAN], /^nianbao: 没有“frobnicate”这个命令\n运行 "nianbao --help" 查看用法。\n$/],
+    ['an unknown flag', ['extract', '--frob', CLEAN], /^nianbao: 没有 --frob 这个选项\n/],
+    ['--out on check', ['check', '--out', directory, CLEAN], /^nianbao: 没有 --out 这个选项\n/],
+    ['extract without a file', ['extract', '--json'], /^nianbao: extract 至少需要一个文件（FILE）\n/],
+    ['check without a file', ['check'], /^nianbao: check 至少需要一个文件（FILE）\n/],
+    ['--lang fr', ['extract', CLEAN, '--lang', 'fr'], /^nianbao: --lang 只能是 zh 或 en，不能是“fr”\n/],
+    ['--lang without a value', ['check', CLEAN, '--lang'], /^nianbao: 选项 --lang 需要一个值\n/],
+    ['an unknown flag, in English', ['extract', '--frob', CLEAN, '--lang', 'en'], /^nianbao: unknown option --frob\nRun "nianbao --help" for usage\.\n$/],
+    ['--lang fr, in English by NIANBAO_LANG', ['extract', CLEAN, '--lang', 'fr', '--json'], /^nianbao: --lang must be zh or en, not "fr"\n/],
+  ])('%s: exit 2, message on stderr, nothing on stdout', async (name, argv, message) => {
+    const { code, stdout, stderr } = await run(argv, name.includes('NIANBAO_LANG') ? { env: { NIANBAO_LANG: 'en' } } : {});
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
@@ -284,29 +286,40 @@ describe('usage', () => {
   it('no arguments: usage on stdout, exit 2', async () => {
     const { code, stdout } = await run([]);
     expect(code).toBe(2);
-    expect(stdout).toContain('Usage:\n  nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]');
+    expect(stdout).toContain('用法：\n  nianbao extract 文件... [--json] [--out 文件夹] [--lang zh|en]');
   });
 
-  it.each([['--help'], ['-h'], ['help']])('%s: usage of both commands on stdout, exit 0', async (flag) => {
+  it.each([['--help'], ['-h'], ['help']])('%s: usage of every command on stdout, exit 0', async (flag) => {
     const { code, stdout, stderr } = await run([flag]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toContain('nianbao extract FILE...');
-    expect(stdout).toContain('nianbao check FILE...');
-    expect(stdout).toContain('Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input');
+    expect(stdout).toContain('用法：nianbao extract 文件...');
+    expect(stdout).toContain('用法：nianbao check 文件...');
+    expect(stdout).toContain('退出码：0 正常 · 1 有“错误”级别的发现（check）· 2 用法错误 · 3 有输入无法读取或输出无法写入');
+  });
+
+  it('--help in English: NIANBAO_LANG, the locale, --lang', async () => {
+    for (const [argv, env] of [[['--help'], { NIANBAO_LANG: 'en' }], [['--help'], { LANG: 'en_US.UTF-8' }], [['--help', '--lang', 'en'], { LANG: 'zh_CN.UTF-8' }]] as const) {
+      const { stdout } = await run([...argv], { env });
+      expect(stdout).toContain('Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input');
+    }
+    // A server's locale says nothing about its user: Chinese.
+    expect((await run(['--help'], { env: { LANG: 'C.UTF-8' } })).stdout).toContain('退出码：');
+    // --lang wins over the environment.
+    expect((await run(['--help', '--lang', 'zh'], { env: { NIANBAO_LANG: 'en' } })).stdout).toContain('退出码：');
   });
 
   it('check --help', async () => {
     const { code, stdout } = await run(['check', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "Usage: nianbao check FILE... [--json] [--lang zh|en]
+      "用法：nianbao check 文件... [--json] [--lang zh|en]
 
-      Prints only the findings of each report. Exit code 1 when any finding has severity error.
-        --json       print [{ path, findings }] as JSON
-        --lang en    findings in English (default: Chinese)
-        --max-mb N   the largest report text in MB (default 5)
-        The narrative options of extract apply (--provider, --model, --no-cache, …).
+      只列出每份报告的核对发现。有任何“错误”级别的发现时退出码为 1。
+        --json       以 JSON 输出 [{ path, findings }]
+        --lang en    以英文显示（默认中文）
+        --max-mb N   报告文字的上限，单位 MB（默认 5）
+        extract 的正文选项同样适用（--provider、--model、--no-cache……）。
       "
     `);
   });
@@ -314,7 +327,7 @@ describe('usage', () => {
   it('extract -h does not read the files', async () => {
     const { code, stdout, stderr } = await run(['extract', '-h', join(directory, 'missing.txt')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Usage: nianbao extract FILE\.\.\./);
+    expect(stdout).toMatch(/^用法：nianbao extract 文件\.\.\./);
     expect(stderr).toBe('');
   });
 

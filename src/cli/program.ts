@@ -1,36 +1,20 @@
-import { AppError, UsageError } from '../errors.js';
-import { BATCH_USAGE, runBatchCommand } from './commands/batch.js';
-import { CHECK_USAGE, runCheck } from './commands/check.js';
-import { EVAL_USAGE, runEvalCommand } from './commands/eval.js';
-import { EXTRACT_USAGE, runExtract } from './commands/extract.js';
-import { VIEW_USAGE, runView } from './commands/view.js';
-import { TUI_USAGE, runTuiCommand } from './commands/tui.js';
+import type { Language } from '../checks/language.js';
+import { AppError, describeError, UsageError } from '../errors.js';
+import { CLI } from '../messages/cli.js';
+import { BATCH_USAGE, CHECK_USAGE, EVAL_USAGE, EXTRACT_USAGE, MAIN_USAGE, TUI_USAGE, VIEW_USAGE } from '../messages/usage.js';
+import { runBatchCommand } from './commands/batch.js';
+import { runCheck } from './commands/check.js';
+import { runEvalCommand } from './commands/eval.js';
+import { runExtract } from './commands/extract.js';
+import { runView } from './commands/view.js';
+import { runTuiCommand } from './commands/tui.js';
 import { EXIT, type CliIo } from './io.js';
+import { languageOfCommandLine } from './language.js';
 
-export const USAGE = `nianbao — 政府信息公开工作年度报告 → checked, structured data
-
-Usage:
-  nianbao extract FILE... [--json] [--out DIR] [--lang zh|en]
-  nianbao check FILE... [--json] [--lang zh|en]
-  nianbao batch INPUT... --out DIR [--list FILE]... [--concurrency N] [--rpm N] [--tpm N]
-  nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
-  nianbao view FILE --html [--out FILE.html | --out -]
-  nianbao tui FILE | DIR | results.jsonl
-  nianbao --help | --version
-
-Exit codes: 0 ok · 1 findings of severity error (check) · 2 usage · 3 unreadable input or unwritable output · 4 narrative extraction failed (the tables were still read)
-
-${EXTRACT_USAGE}
-
-${CHECK_USAGE}
-
-${BATCH_USAGE}
-
-${EVAL_USAGE}
-
-${VIEW_USAGE}
-
-${TUI_USAGE}`;
+/** The whole help: the overview, then every command's own. */
+export function usage(language: Language): string {
+  return [MAIN_USAGE, EXTRACT_USAGE, CHECK_USAGE, BATCH_USAGE, EVAL_USAGE, VIEW_USAGE, TUI_USAGE].map((part) => part[language]).join('\n\n');
+}
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -39,9 +23,11 @@ export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: r
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
   const [command, ...rest] = argv;
+  // Known before the flags are parsed: a mistake in them is told in the language asked for.
+  const language = languageOfCommandLine(argv, io.env);
   try {
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout.write(`${USAGE}\n`);
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help' || command === '--lang' || command.startsWith('--lang=')) {
+      io.stdout.write(`${usage(language)}\n`);
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     if (command === '--version' || command === '-v') {
@@ -49,31 +35,31 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
       return EXIT.ok;
     }
     const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`unknown command "${command}"`);
+    if (!handler) throw new UsageError(CLI.unknownCommand(command));
     return await handler(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`nianbao: ${error.message}\nRun "nianbao --help" for usage.\n`);
+      io.stderr.write(`nianbao: ${error.text[language]}\n${CLI.seeHelp()[language]}\n`);
       return EXIT.usage;
     }
     if (error instanceof AppError) {
       // A file that cannot be written or a folder in use: one line, the reason is in it.
       const oneLine = error.code === 'output-failed' || error.code === 'locked';
-      io.stderr.write(`nianbao: ${oneLine ? error.message : describeChain(error)}\n`);
+      io.stderr.write(`nianbao: ${oneLine ? error.text[language] : describeChain(error, language)}\n`);
       if (error.code === 'config') return EXIT.usage;
       return oneLine ? EXIT.unreadable : EXIT.findings;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`nianbao: internal error, please report it:\n${detail}\n`);
+    io.stderr.write(`nianbao: ${CLI.internalError(detail)[language]}\n`);
     return EXIT.internal;
   }
 }
 
-function describeChain(error: Error): string {
-  const parts = [error.message];
+function describeChain(error: Error, language: Language): string {
+  const parts = [describeError(error, language)];
   let cause: unknown = error.cause;
   while (cause instanceof Error) {
-    parts.push(`caused by: ${cause.message}`);
+    parts.push(CLI.causedBy(describeError(cause, language))[language]);
     cause = cause.cause;
   }
   return parts.join('\n  ');

@@ -1,5 +1,6 @@
 import type { Language } from '../checks/language.js';
 import { bugStack, type AppError } from '../errors.js';
+import { CLI } from '../messages/cli.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import type { ReadLimits } from '../ingest/read-document.js';
 import { processBytes, readInputBytes, type InputOptions } from '../pipeline/process-input.js';
@@ -33,7 +34,7 @@ async function readEach(files: readonly string[], language: Language, io: CliIo,
   let internal = 0;
   const currentYear = new Date().getFullYear();
   const failed = (error: AppError) => {
-    io.stderr.write(`nianbao: ${describeFailure(error)}\n`);
+    io.stderr.write(`nianbao: ${describeFailure(error, language)}\n`);
     if (error.code === 'internal') internal += 1;
   };
   for (const file of files) {
@@ -52,7 +53,7 @@ async function readEach(files: readonly string[], language: Language, io: CliIo,
     if (outcome.status === 'narrative-failed') {
       // The model failed on this report (or the narrative met a bug): its tables and checks stay.
       if (outcome.error.code === 'internal') failed(outcome.error);
-      else io.stderr.write(`nianbao: ${file}: narrative extraction failed: ${outcome.error.message}\n`);
+      else io.stderr.write(`nianbao: ${CLI.narrativeFailed(file, outcome.error.text[language])[language]}\n`);
       narrativeFailed += 1;
       results.push(outcome.result);
       continue;
@@ -60,18 +61,19 @@ async function readEach(files: readonly string[], language: Language, io: CliIo,
     const { result } = outcome;
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');
     if (notReport) {
-      io.stderr.write(`nianbao: ${file}: ${notReport.message}\n`);
+      io.stderr.write(`nianbao: ${file}${language === 'zh' ? '：' : ': '}${notReport.message}\n`);
       unreadable += 1;
       continue;
     }
-    for (const notice of result.notices) io.stderr.write(`nianbao: ${file}: ${notice.message}\n`);
+    for (const notice of result.notices) io.stderr.write(`nianbao: ${file}${language === 'zh' ? '：' : ': '}${notice.message}\n`);
     results.push(result);
   }
   return { results, unreadable, narrativeFailed, internal };
 }
 
 /** One line naming the input and the reason; a bug adds the first lines of its stack, for the report. */
-export function describeFailure(error: AppError): string {
+export function describeFailure(error: AppError, language: Language): string {
   const stack = bugStack(error);
-  return stack ? `${error.message}\n${stack}` : error.message;
+  const said = error.text[language];
+  return stack ? `${said}\n${stack}` : said;
 }

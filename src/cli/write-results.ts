@@ -3,13 +3,14 @@ import { basename, extname, join } from 'node:path';
 import { AppError } from '../errors.js';
 import { makeDirectory, outputFailed, writeReason } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
+import { OUTPUT } from '../messages/output.js';
 
 /** The --out folder, made if missing; an AppError (exit 3) naming why it cannot be. */
 export async function createOutputFolder(directory: string): Promise<void> {
   try {
     await makeDirectory(directory);
   } catch (cause) {
-    throw new AppError('output-failed', `cannot create the output folder ${directory}: ${writeReason(cause)}; nothing was written`, { cause });
+    throw new AppError('output-failed', OUTPUT.cannotCreateFolder(directory, writeReason(cause)), { cause });
   }
 }
 
@@ -36,7 +37,7 @@ export async function writeResults(directory: string, results: readonly Result[]
       await rename(temporary, target);
     } catch (cause) {
       await rm(temporary, { force: true }).catch(() => undefined);
-      const kept = written.length === 0 ? 'nothing was written' : `the ${written.length} result(s) written before it are complete`;
+      const kept = written.length === 0 ? OUTPUT.nothingWritten() : OUTPUT.resultsWritten(written.length);
       throw outputFailed(target, cause, kept);
     }
     written.push(target);

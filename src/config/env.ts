@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { CONFIG } from '../messages/cli.js';
 
 const optionalText = z.string().trim().min(1).optional();
 
@@ -32,5 +33,5 @@ export function parseEnv(environment: Readonly<Record<string, string | undefined
   const parsed = envSchema.safeParse(relevant);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new ConfigError(`invalid environment (see .env.example): ${problems.join('; ')}`);
+  throw new ConfigError(CONFIG.invalidEnvironment(problems.join('; ')));
 }

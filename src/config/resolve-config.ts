@@ -1,6 +1,8 @@
 import { ConfigError } from '../errors.js';
 import type { ResponseFormatMode } from '../providers/openai.js';
 import type { Env } from './env.js';
+import { CONFIG } from '../messages/cli.js';
+import type { Text } from '../messages/text.js';
 
 /** Flags of the extract command that concern the narrative extractor. */
 export type ExtractorFlags = {
@@ -13,7 +15,7 @@ export type ExtractorFlags = {
 };
 
 export type ResolvedExtractorConfig =
-  | { readonly provider: 'rules'; readonly reason: string }
+  | { readonly provider: 'rules'; readonly reason: Text }
   | {
       readonly provider: 'openai' | 'langchain';
       readonly model: string;
@@ -36,22 +38,22 @@ const PROVIDERS = ['rules', 'openai', 'langchain'] as const;
 export function resolveExtractorConfig(flags: ExtractorFlags, env: Env, defaults: { readonly cacheDirectory: string }): ResolvedExtractorConfig {
   const requested = flags.provider ?? env.NIANBAO_PROVIDER;
   if (requested !== undefined && !PROVIDERS.includes(requested as (typeof PROVIDERS)[number])) {
-    throw new ConfigError(`unknown provider "${requested}": use rules, openai or langchain`);
+    throw new ConfigError(CONFIG.unknownProvider(requested));
   }
   const model = flags.model ?? env.NIANBAO_MODEL;
   const configured = model !== undefined && (env.OPENAI_BASE_URL !== undefined || env.OPENAI_API_KEY !== undefined);
   const provider = (requested ?? (configured ? 'openai' : 'rules')) as (typeof PROVIDERS)[number];
   if (provider === 'rules') {
-    return { provider, reason: requested ? 'as requested' : 'no model configured: set NIANBAO_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL, see .env.example' };
+    return { provider, reason: requested ? CONFIG.asRequested() : CONFIG.noModel() };
   }
-  if (!model) throw new ConfigError(`the ${provider} provider needs a model: pass --model or set NIANBAO_MODEL`);
+  if (!model) throw new ConfigError(CONFIG.needsModel(provider));
   const apiKey = provider === 'openai' ? env.OPENAI_API_KEY : langchainKey(model, env);
   if (provider === 'openai' && !apiKey && !env.OPENAI_BASE_URL) {
-    throw new ConfigError('OPENAI_API_KEY is not set. Copy .env.example to .env, or set OPENAI_BASE_URL for a local server that needs no key.');
+    throw new ConfigError(CONFIG.noApiKey());
   }
   const responseFormat = flags.responseFormat ?? env.NIANBAO_RESPONSE_FORMAT ?? 'auto';
   if (!['auto', 'json_schema', 'json_object'].includes(responseFormat)) {
-    throw new ConfigError(`--response-format must be auto, json_schema or json_object, not "${responseFormat}"`);
+    throw new ConfigError(CONFIG.responseFormat(responseFormat));
   }
   return {
     provider,

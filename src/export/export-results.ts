@@ -10,6 +10,7 @@ import { csvLine, UTF8_BOM } from './csv.js';
 import { OutputFile } from './output-file.js';
 import { SqliteExport } from './sqlite.js';
 import { writeWorkbook } from './xlsx.js';
+import { OUTPUT } from '../messages/output.js';
 
 export const EXPORT_FILES = {
   reports: 'reports.csv',
@@ -147,8 +148,7 @@ export async function exportResults(directory: string, key: string, language: La
     if (signal?.aborted) throw cause;
     // A bug is a bug; a file system's or SQLite's refusal (a full disk, a read-only folder) is named.
     if (!(cause instanceof Error && 'code' in cause)) throw cause;
-    const kept = renamed ? 'some exports may be of this run and some of an earlier one' : 'the exports of an earlier run, if any, are kept';
-    throw outputFailed(`the exports in ${directory}`, cause, `${RESULTS_FILE} is complete and nothing in it was lost, ${kept}; run the same command again to write them (no report is redone)`);
+    throw outputFailed(OUTPUT.exportsIn(directory), cause, OUTPUT.exportsKept(RESULTS_FILE, renamed));
   } finally {
     for (const stream of streams) stream.destroy();
     database?.discard();

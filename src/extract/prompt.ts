@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { ChatMessage } from '../providers/llm-client.js';
+import { CONFIG } from '../messages/cli.js';
 
 /** A versioned prompt: system text, Chinese instructions, few-shot examples from labelled fixtures. */
 export type Prompt = {
@@ -31,7 +32,7 @@ export async function loadPrompt(directory: string, name: string, version: strin
     const hash = createHash('sha256').update(JSON.stringify({ name, version, system, instructions, examples })).digest('hex').slice(0, 16);
     return { name, version, system, instructions, examples, hash };
   } catch (cause) {
-    throw new ConfigError(`cannot load the prompt ${name}/${version} from ${folder}`, { cause });
+    throw new ConfigError(CONFIG.promptMissing(`${name}/${version}`, folder), { cause });
   }
 }
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { IngestError } from '../errors.js';
 import { readHtmlFile } from './html.js';
 import type { SourceDocument } from './source-document.js';
+import { INGEST } from '../messages/ingest.js';
+import type { Text } from '../messages/text.js';
 
 /**
  * How deep a Word document's XML may nest. A report nests a dozen elements (body, table, row,
@@ -13,7 +15,7 @@ export const MAX_DOCX_DEPTH = 1000;
 
 /** A Word .docx → HTML (mammoth keeps merged cells as rowspan/colspan) → the HTML grid reader. */
 export async function documentFromDocxBytes(path: string, bytes: Uint8Array): Promise<SourceDocument> {
-  if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
+  if (bytes.length === 0) throw new IngestError('empty-file', path, INGEST.empty());
   let html: string;
   try {
     // Loaded on the first .docx only: every command starts faster without them.
@@ -21,14 +23,14 @@ export async function documentFromDocxBytes(path: string, bytes: Uint8Array): Pr
     const archive = await jszip.loadAsync(bytes);
     const body = await archive.file('word/document.xml')?.async('string');
     const problem = body === undefined ? null : xmlProblem(body, MAX_DOCX_DEPTH);
-    if (problem) throw new IngestError(problem.tooDeep ? 'too-large' : 'corrupt', path, `word/document.xml ${problem.message}: not a readable report`);
+    if (problem) throw new IngestError(problem.tooDeep ? 'too-large' : 'corrupt', path, INGEST.brokenDocumentXml(problem.message));
     html = (await convertToHtml({ buffer: Buffer.from(bytes) })).value;
   } catch (cause) {
     if (cause instanceof IngestError) throw cause;
-    throw new IngestError('corrupt', path, `is not a readable .docx file: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new IngestError('corrupt', path, INGEST.corruptDocx(cause instanceof Error ? cause.message : String(cause)), { cause });
   }
   const { text, grids } = readHtmlFile(path, html);
-  if (text.trim().length === 0) throw new IngestError('empty-file', path, 'the Word document contains no text');
+  if (text.trim().length === 0) throw new IngestError('empty-file', path, INGEST.emptyDocx());
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { path, format: 'docx', encoding: 'docx', sha256, text, grids, lines: [] };
 }
@@ -40,7 +42,7 @@ async function loadJsZip(): Promise<typeof import('jszip')> {
   return namespace.default;
 }
 
-type XmlProblem = { readonly message: string; readonly tooDeep: boolean };
+type XmlProblem = { readonly message: Text; readonly tooDeep: boolean };
 
 /**
  * What keeps an XML text from being one well-formed tree, found in one pass over its tags: a tag
@@ -53,19 +55,19 @@ export function xmlProblem(xml: string, maxDepth: number): XmlProblem | null {
   let at = xml.indexOf('<');
   while (at !== -1) {
     const end = tagEnd(xml, at);
-    if (end === -1) return { message: `ends inside a tag (at character ${at})`, tooDeep: false };
+    if (end === -1) return { message: INGEST.xmlInsideTag(at), tooDeep: false };
     const tag = xml.slice(at + 1, Math.min(end, at + 1 + 200));
     if (tag.startsWith('/')) {
       const name = tagName(tag.slice(1));
-      if (open.pop() !== name) return { message: `closes <${name}> out of turn (at character ${at})`, tooDeep: false };
+      if (open.pop() !== name) return { message: INGEST.xmlOutOfTurn(name, at), tooDeep: false };
     } else if (!tag.startsWith('?') && !tag.startsWith('!')) {
-      if (open.length === 0 && ++roots > 1) return { message: `has a second root element (at character ${at})`, tooDeep: false };
+      if (open.length === 0 && ++roots > 1) return { message: INGEST.xmlSecondRoot(at), tooDeep: false };
       if (xml[end - 1] !== '/') open.push(tagName(tag));
-      if (open.length > maxDepth) return { message: `nests elements more than ${maxDepth} deep`, tooDeep: true };
+      if (open.length > maxDepth) return { message: INGEST.tooDeep(maxDepth, INGEST.notAReport()), tooDeep: true };
     }
     at = xml.indexOf('<', end);
   }
-  return open.length === 0 ? null : { message: `ends with <${open.at(-1)}> still open (cut short)`, tooDeep: false };
+  return open.length === 0 ? null : { message: INGEST.xmlStillOpen(open.at(-1)!), tooDeep: false };
 }
 
 // Where the tag starting at `start` ends ('>' outside quoted attribute values), -1 if it never does.

@@ -1,6 +1,7 @@
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type DefaultTreeAdapterTypes, type TreeAdapter } from 'parse5';
 import { AppError, IngestError } from '../errors.js';
 import type { Span } from '../report/schemas.js';
+import { INGEST } from '../messages/ingest.js';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -61,7 +62,7 @@ export function readHtmlFile(path: string, html: string): HtmlText {
   try {
     return readHtml(html);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'too-large') throw new IngestError('too-large', path, error.message, { cause: error });
+    if (error instanceof AppError && error.code === 'too-large') throw new IngestError('too-large', path, error.text, { cause: error });
     throw error;
   }
 }
@@ -73,11 +74,11 @@ function limitedTreeAdapter(limits: HtmlLimits): TreeAdapter<DefaultTreeAdapterM
   let placed = 0;
   const place = (parent: DefaultTreeAdapterTypes.ParentNode, node: DefaultTreeAdapterTypes.ChildNode) => {
     const depth = (depths.get(parent) ?? 0) + 1;
-    if (depth > limits.depth) throw new AppError('too-large', `nests elements more than ${limits.depth} deep: not a report page`);
+    if (depth > limits.depth) throw new AppError('too-large', INGEST.tooDeep(limits.depth, INGEST.notAReportPage()));
     depths.set(node, depth);
     placed += 1;
     if (placed % 1024 === 0 && performance.now() - started > limits.milliseconds) {
-      throw new AppError('too-large', `took more than ${limits.milliseconds / 1000} s to parse: not a report page`);
+      throw new AppError('too-large', INGEST.tooSlowToParse(limits.milliseconds / 1000));
     }
   };
   return {

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { IngestError, type AppErrorCode } from '../errors.js';
 import { readPdf, type PdfReader, type PdfText } from './pdf.js';
 import type { PdfAnswer, PdfRequest } from './pdf-worker.js';
+import { INGEST } from '../messages/ingest.js';
 
 export type PdfReaderPool = { readonly read: PdfReader; readonly close: () => Promise<void> };
 
@@ -54,7 +55,7 @@ export function createPdfReaderPool(threads: number, url: URL = new URL('./pdf-w
       thread.job = null;
       thread.worker.unref();
       if (answer.ok) job.resolve({ text: answer.text, pages: answer.pages, lines: answer.lines });
-      else job.reject(answer.code ? new IngestError(answer.code as AppErrorCode, job.path, withoutPath(answer.message, job.path)) : new Error(answer.message));
+      else job.reject(answer.code ? new IngestError(answer.code as AppErrorCode, job.path, answer.reason) : new Error(answer.reason.en));
       dispatch();
     });
     const lost = () => {
@@ -63,7 +64,7 @@ export function createPdfReaderPool(threads: number, url: URL = new URL('./pdf-w
       const job = thread.job;
       thread.job = null;
       if (job && job.crashes === 0) queue.unshift({ ...job, crashes: job.crashes + 1 });
-      else if (job) job.reject(new IngestError('corrupt', job.path, 'is not a readable PDF: the PDF reader crashed on it twice'));
+      else if (job) job.reject(new IngestError('corrupt', job.path, INGEST.pdfReaderCrashed()));
       dispatch();
     };
     thread.worker.on('error', lost);
@@ -88,7 +89,3 @@ export function createPdfReaderPool(threads: number, url: URL = new URL('./pdf-w
   };
 }
 
-/** The worker's IngestError message starts with the path; IngestError adds it again. */
-function withoutPath(message: string, path: string): string {
-  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
-}

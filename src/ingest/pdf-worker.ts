@@ -1,13 +1,16 @@
 // A thread of the PDF reader pool: reads each PDF it is sent with pdf.js and answers with its
-// text and lines, or with the error (its code and message: classes do not cross threads).
+// text and lines, or with the error (its code and reason in both languages: classes do not cross
+// threads).
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../errors.js';
+import { AppError, IngestError } from '../errors.js';
+import { INGEST } from '../messages/ingest.js';
+import type { Text } from '../messages/text.js';
 import { readPdf } from './pdf.js';
 
 export type PdfRequest = { readonly id: number; readonly path: string; readonly bytes: Uint8Array };
 export type PdfAnswer =
   | { readonly id: number; readonly ok: true; readonly text: string; readonly pages: number; readonly lines: Awaited<ReturnType<typeof readPdf>>['lines'] }
-  | { readonly id: number; readonly ok: false; readonly code: string | null; readonly message: string };
+  | { readonly id: number; readonly ok: false; readonly code: string | null; readonly reason: Text };
 
 // The job being read: pdf.js failing outside its promises (an unhandled rejection or a throw
 // from a callback, on a damaged file) ends that job with an error instead of the thread.
@@ -16,7 +19,7 @@ let current: { readonly id: number; readonly path: string } | null = null;
 const failCurrent = (error: unknown) => {
   if (!current) return;
   const reason = error instanceof Error ? error.message : String(error);
-  const answer: PdfAnswer = { id: current.id, ok: false, code: 'corrupt', message: `is not a readable PDF (corrupt or truncated): the PDF reader failed on it (${reason})` };
+  const answer: PdfAnswer = { id: current.id, ok: false, code: 'corrupt', reason: INGEST.pdfReaderFailed(reason) };
   current = null;
   parentPort?.postMessage(answer);
 };
@@ -30,10 +33,18 @@ parentPort?.on('message', async ({ id, path, bytes }: PdfRequest) => {
     const { text, pages, lines } = await readPdf(path, bytes);
     answer = { id, ok: true, text, pages, lines };
   } catch (error) {
-    answer = { id, ok: false, code: error instanceof AppError ? error.code : null, message: error instanceof Error ? error.message : String(error) };
+    answer = { id, ok: false, code: error instanceof AppError ? error.code : null, reason: reasonOf(error) };
   }
   // Already answered when pdf.js failed outside its promises.
   if (current?.id !== id) return;
   current = null;
   parentPort?.postMessage(answer);
 });
+
+/** What is wrong with the file, without its name; a bug's message as it is. */
+function reasonOf(error: unknown): Text {
+  if (error instanceof IngestError) return error.reason;
+  if (error instanceof AppError) return error.text;
+  const message = error instanceof Error ? error.message : String(error);
+  return { zh: message, en: message };
+}

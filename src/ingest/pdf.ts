@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { IngestError } from '../errors.js';
+import { INGEST } from '../messages/ingest.js';
 
 /** Where a line of the extracted text came from on the page (PDF points, origin bottom left). */
 export type PdfLine = { readonly page: number; readonly start: number; readonly end: number; readonly x: number; readonly y: number };
@@ -130,7 +131,7 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<PdfText>
       }
     }
     if (text.replace(/\s/g, '').length < MIN_TEXT) {
-      throw new IngestError('needs-ocr', path, `has no text layer (${pdf.numPages} page(s) of images, a scan): run OCR first (e.g. ocrmypdf), then read the OCR'd PDF`);
+      throw new IngestError('needs-ocr', path, INGEST.needsOcr(pdf.numPages));
     }
     return { text, pages: pdf.numPages, lines };
   } catch (cause) {
@@ -167,9 +168,9 @@ function joinLine(line: readonly Item[]): string {
 
 function pdfError(path: string, cause: unknown): IngestError {
   const name = cause instanceof Error ? cause.name : '';
-  if (name === 'PasswordException') return new IngestError('encrypted', path, 'is an encrypted PDF (it needs a password): save an unencrypted copy', { cause });
+  if (name === 'PasswordException') return new IngestError('encrypted', path, INGEST.encrypted(), { cause });
   if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException' || name === 'MissingPDFException') {
-    return new IngestError('corrupt', path, `is not a readable PDF (corrupt or truncated): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    return new IngestError('corrupt', path, INGEST.corruptPdf(cause instanceof Error ? cause.message : String(cause)), { cause });
   }
-  return new IngestError('corrupt', path, `could not be read as a PDF: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  return new IngestError('corrupt', path, INGEST.unreadablePdf(cause instanceof Error ? cause.message : String(cause)), { cause });
 }

@@ -7,6 +7,8 @@ import { documentFromDocxBytes } from './docx.js';
 import { readHtmlFile } from './html.js';
 import { readPdf, type PdfReader } from './pdf.js';
 import type { DocumentFormat, SourceDocument } from './source-document.js';
+import { INGEST } from '../messages/ingest.js';
+import type { Text } from '../messages/text.js';
 
 const FORMATS: Record<string, DocumentFormat> = {
   '.txt': 'txt',
@@ -20,9 +22,9 @@ const FORMATS: Record<string, DocumentFormat> = {
   '.docx': 'docx',
 };
 
-const NOT_YET: Record<string, string> = {
-  '.doc': 'is an old Word .doc file: open it in Word, WPS or LibreOffice and save it as .docx',
-  '.wps': 'is a WPS file: save it as .docx',
+const NOT_YET: Record<string, Text> = {
+  '.doc': INGEST.oldWord(),
+  '.wps': INGEST.wps(),
 };
 
 /**
@@ -50,13 +52,13 @@ export async function readReportBytes(path: string, limits: ReadLimits = DEFAULT
   const info = await stat(path).catch((cause: unknown) => {
     throw fileSystemError(path, cause);
   });
-  if (info.isDirectory()) throw new IngestError('not-a-file', path, 'is a directory, not a file');
+  if (info.isDirectory()) throw new IngestError('not-a-file', path, INGEST.isDirectory());
   // A pipe or a device would be read forever (or block): only regular files are reports.
-  if (!info.isFile()) throw new IngestError('not-a-file', path, 'is not a regular file (a pipe, a socket or a device)');
+  if (!info.isFile()) throw new IngestError('not-a-file', path, INGEST.notRegular());
   const format = formatOf(path);
   const limit = format === 'pdf' || format === 'docx' ? limits.maxTextBytes * BINARY_FORMAT_FACTOR : limits.maxTextBytes;
   if (info.size > limit) {
-    throw new IngestError('too-large', path, `is ${megabytes(info.size)} MB, larger than a report can be (the limit for this type is ${megabytes(limit)} MB; --max-mb raises it)`);
+    throw new IngestError('too-large', path, INGEST.tooLargeFile(megabytes(info.size), megabytes(limit)));
   }
   try {
     return await readFile(path);
@@ -71,28 +73,28 @@ export function assertTextSize(document: SourceDocument, limits: ReadLimits): vo
   if (document.format !== 'pdf' && document.format !== 'docx') return;
   const maxCharacters = Math.floor(limits.maxTextBytes / 3);
   if (document.text.length <= maxCharacters) return;
-  throw new IngestError('too-large', document.path, `holds ${document.text.length} characters of text, more than a report can hold (the limit is ${maxCharacters}; --max-mb raises it)`);
+  throw new IngestError('too-large', document.path, INGEST.tooMuchText(document.text.length, maxCharacters));
 }
 
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-const FILE_SYSTEM_REASONS: Readonly<Record<string, readonly [code: 'file-not-found' | 'unreadable' | 'not-a-file', message: string]>> = {
-  ENOENT: ['file-not-found', 'no such file'],
-  ENOTDIR: ['file-not-found', 'no such file (a part of the path is not a folder)'],
-  EACCES: ['unreadable', 'cannot be read: permission denied'],
-  EPERM: ['unreadable', 'cannot be read: operation not permitted'],
-  EISDIR: ['not-a-file', 'is a directory, not a file'],
-  ELOOP: ['unreadable', 'cannot be read: a loop of symbolic links'],
-  ENAMETOOLONG: ['unreadable', 'cannot be read: the path is too long'],
-  EIO: ['unreadable', 'cannot be read: input/output error (a failing disk or network drive)'],
-  EMFILE: ['unreadable', 'cannot be read now: too many files open'],
+const FILE_SYSTEM_REASONS: Readonly<Record<string, readonly [code: 'file-not-found' | 'unreadable' | 'not-a-file', message: Text]>> = {
+  ENOENT: ['file-not-found', INGEST.noSuchFile()],
+  ENOTDIR: ['file-not-found', INGEST.pathNotAFolder()],
+  EACCES: ['unreadable', INGEST.permissionDenied()],
+  EPERM: ['unreadable', INGEST.notPermitted()],
+  EISDIR: ['not-a-file', INGEST.isDirectory()],
+  ELOOP: ['unreadable', INGEST.linkLoop()],
+  ENAMETOOLONG: ['unreadable', INGEST.pathTooLong()],
+  EIO: ['unreadable', INGEST.ioError()],
+  EMFILE: ['unreadable', INGEST.tooManyOpen()],
 };
 
 function fileSystemError(path: string, cause: unknown): IngestError {
   const code = (cause as NodeJS.ErrnoException | null)?.code ?? '';
-  const [kind, message] = FILE_SYSTEM_REASONS[code] ?? ['unreadable', `cannot be read${code ? ` (${code})` : ''}`];
+  const [kind, message] = FILE_SYSTEM_REASONS[code] ?? ['unreadable', INGEST.cannotRead(code)];
   return new IngestError(kind, path, message, { cause });
 }
 
@@ -103,11 +105,7 @@ export function formatOf(path: string): DocumentFormat {
   if (unsupported !== undefined) throw new IngestError('unsupported-format', path, unsupported);
   const format = FORMATS[extension];
   if (format === undefined) {
-    throw new IngestError(
-      'unsupported-format',
-      path,
-      `unsupported file type "${extension || '(none)'}"; nianbao reads .txt, .md, .html/.htm, .pdf and .docx`,
-    );
+    throw new IngestError('unsupported-format', path, INGEST.unsupported(extension));
   }
   return format;
 }
@@ -125,8 +123,8 @@ export async function documentFromFile(path: string, bytes: Uint8Array, options:
  * `read` is pdf.js on this thread, or a pool's reader on worker threads (the same result).
  */
 export async function documentFromPdfBytes(path: string, bytes: Uint8Array, read: PdfReader = readPdf): Promise<SourceDocument> {
-  if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
-  if (!startsWithPdfHeader(bytes)) throw new IngestError('corrupt', path, 'is not a PDF (no %PDF header)');
+  if (bytes.length === 0) throw new IngestError('empty-file', path, INGEST.empty());
+  if (!startsWithPdfHeader(bytes)) throw new IngestError('corrupt', path, INGEST.notPdf());
   const { text, lines } = await read(path, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { path, format: 'pdf', encoding: 'pdf-text-layer', sha256, text, grids: [], lines };
@@ -143,16 +141,16 @@ export function documentFromBytes(
   format: Exclude<DocumentFormat, 'pdf' | 'docx'>,
   bytes: Uint8Array,
 ): SourceDocument {
-  if (bytes.length === 0) throw new IngestError('empty-file', path, 'the file is empty');
+  if (bytes.length === 0) throw new IngestError('empty-file', path, INGEST.empty());
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     throw decoded.reason === 'binary'
-      ? new IngestError('binary-file', path, 'looks like a binary file, not text')
-      : new IngestError('undecodable', path, 'is neither UTF-8, UTF-16 nor GB18030 text');
+      ? new IngestError('binary-file', path, INGEST.binary())
+      : new IngestError('undecodable', path, INGEST.undecodable());
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const source = decoded.text.replace(/\r\n?/g, '\n');
-  if (source.trim().length === 0) throw new IngestError('empty-file', path, 'contains only whitespace');
+  if (source.trim().length === 0) throw new IngestError('empty-file', path, INGEST.onlyWhitespace());
   const damage = decoded.damagedBytes && decoded.damagedBytes.length > 0 ? { damagedBytes: decoded.damagedBytes } : {};
   if (format === 'html') {
     const { text, grids } = readHtmlFile(path, source);

@@ -2,6 +2,7 @@ import { AppError, InternalError } from '../errors.js';
 import type { PdfReader } from '../ingest/pdf.js';
 import { assertTextSize, documentFromFile, readReportBytes, DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/read-document.js';
 import type { SourceDocument } from '../ingest/source-document.js';
+import type { Stage } from '../messages/errors.js';
 import type { Result } from '../report/schemas.js';
 import { analyzeDocument } from './analyze-document.js';
 import { analyzeWithExtractor, type ReadOptions } from './read-report.js';
@@ -27,7 +28,7 @@ export async function readInputBytes(path: string, limits: ReadLimits = DEFAULT_
   try {
     return { bytes: await readReportBytes(path, limits) };
   } catch (error) {
-    return { error: asAppError(error, path, 'reading the file') };
+    return { error: asAppError(error, path, 'reading') };
   }
 }
 
@@ -49,7 +50,7 @@ export async function decodeInput(
     assertTextSize(document, options.limits ?? DEFAULT_READ_LIMITS);
     return { document };
   } catch (error) {
-    return { status: 'failed', error: asAppError(error, path, 'decoding the document'), sha256 };
+    return { status: 'failed', error: asAppError(error, path, 'decoding'), sha256 };
   }
 }
 
@@ -63,18 +64,18 @@ export async function processDocument(document: SourceDocument, options: InputOp
     try {
       tablesOnly = analyzeDocument(document, { language: options.language ?? 'zh', currentYear: options.currentYear, narrative: false });
     } catch (tablesError) {
-      return { status: 'failed', error: asAppError(tablesError, document.path, 'reading the tables'), sha256: document.sha256 };
+      return { status: 'failed', error: asAppError(tablesError, document.path, 'tables'), sha256: document.sha256 };
     }
-    const failure = asAppError(error, document.path, 'extracting the narrative');
+    const failure = asAppError(error, document.path, 'narrative');
     return {
       status: 'narrative-failed',
-      result: { ...tablesOnly, notices: [...tablesOnly.notices, { code: 'narrative-failed', message: failure.message }] },
+      result: { ...tablesOnly, notices: [...tablesOnly.notices, { code: 'narrative-failed', message: failure.text[options.language ?? 'zh'] }] },
       error: failure,
     };
   }
 }
 
 /** An AppError as it is; anything else thrown is a bug, named with the input and the stage. */
-export function asAppError(error: unknown, path: string, stage: string): AppError {
+export function asAppError(error: unknown, path: string, stage: Stage): AppError {
   return error instanceof AppError ? error : new InternalError(path, stage, { cause: error });
 }

@@ -17,15 +17,16 @@ const base: BatchProgress = {
 
 describe('renderProgress', () => {
   it('says where the run stands: done/total, failures, skips, rate and ETA from the work done, tokens, cost, retries, a back-off', () => {
-    expect(renderProgress(base)).toBe('412/10000 · 3 failed · 51 skipped · 8.2/s · ETA 19m29s · 1.2M tok · $0.8412 · 3 retries · backing off 4.0s');
+    expect(renderProgress(base, 'zh')).toBe('412/10000 · 失败 3 · 跳过 51 · 8.2/s · 剩余约 19m29s · 1.2M token · $0.8412 · 重试 3 次 · 退避等待 4.0s');
+    expect(renderProgress(base, 'en')).toBe('412/10000 · 3 failed · 51 skipped · 8.2/s · ETA 19m29s · 1.2M tok · $0.8412 · 3 retries · backing off 4.0s');
   });
 
   it('leaves out what has not happened, and the ETA once everything is done', () => {
-    expect(renderProgress({ ...base, finished: 10_000, read: 10_000, failed: 0, skipped: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, retries: 0, waitingMs: null, elapsedMs: 80_000 })).toBe('10000/10000 · 125/s');
+    expect(renderProgress({ ...base, finished: 10_000, read: 10_000, failed: 0, skipped: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, retries: 0, waitingMs: null, elapsedMs: 80_000 }, 'zh')).toBe('10000/10000 · 125/s');
   });
 
   it('an unpriced model shows no cost rather than $0', () => {
-    expect(renderProgress({ ...base, costUsd: null })).not.toContain('$');
+    expect(renderProgress({ ...base, costUsd: null }, 'zh')).not.toContain('$');
   });
 });
 

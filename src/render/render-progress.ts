@@ -1,3 +1,6 @@
+import type { Language } from '../checks/language.js';
+import { PROGRESS } from '../messages/batch.js';
+
 /** Where a batch run stands, for the progress line on stderr. */
 export type BatchProgress = {
   readonly total: number;
@@ -16,23 +19,24 @@ export type BatchProgress = {
   readonly waitingMs: number | null;
 };
 
-/** "412/10000 · 3 failed · 51 skipped · 8.2/s · ETA 19m30s · 1.2M tok · $0.84 · 3 retries" */
-export function renderProgress(progress: BatchProgress): string {
+/** "412/10000 · 失败 3 · 跳过 51 · 8.2/s · 剩余约 19m30s · 1.2M token · $0.84 · 重试 3 次" */
+export function renderProgress(progress: BatchProgress, language: Language): string {
   const seconds = progress.elapsedMs / 1000;
   // Skipped reports cost nothing: the rate and the ETA count the work actually done.
   const worked = progress.read + progress.failed;
   const rate = seconds > 0 ? worked / seconds : 0;
   const remaining = progress.total - progress.finished;
   const parts = [`${progress.finished}/${progress.total}`];
-  if (progress.failed > 0) parts.push(`${progress.failed} failed`);
-  if (progress.skipped > 0) parts.push(`${progress.skipped} skipped`);
+  const say = (part: keyof typeof PROGRESS, value: string) => parts.push(PROGRESS[part](value)[language]);
+  if (progress.failed > 0) say('failed', String(progress.failed));
+  if (progress.skipped > 0) say('skipped', String(progress.skipped));
   parts.push(`${rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)}/s`);
-  if (remaining > 0 && rate > 0) parts.push(`ETA ${formatDuration((remaining / rate) * 1000)}`);
+  if (remaining > 0 && rate > 0) say('eta', formatDuration((remaining / rate) * 1000));
   const tokens = progress.inputTokens + progress.outputTokens;
-  if (tokens > 0) parts.push(`${formatCount(tokens)} tok`);
+  if (tokens > 0) say('tokens', formatCount(tokens));
   if (progress.costUsd !== null && progress.costUsd > 0) parts.push(`$${progress.costUsd.toFixed(progress.costUsd < 1 ? 4 : 2)}`);
-  if (progress.retries > 0) parts.push(`${progress.retries} ${progress.retries === 1 ? 'retry' : 'retries'}`);
-  if (progress.waitingMs !== null && progress.waitingMs > 0) parts.push(`backing off ${formatDuration(progress.waitingMs)}`);
+  if (progress.retries > 0) say('retries', String(progress.retries));
+  if (progress.waitingMs !== null && progress.waitingMs > 0) say('backingOff', formatDuration(progress.waitingMs));
   return parts.join(' · ');
 }
 

@@ -5,6 +5,7 @@ import { IngestError } from '../errors.js';
 import { readDocument } from '../ingest/read-document.js';
 import { processBytes, readInputBytes } from '../pipeline/process-input.js';
 import type { Result } from '../report/schemas.js';
+import { INGEST } from '../messages/ingest.js';
 
 export type ReportEntry =
   | { readonly kind: 'read'; readonly result: Result }
@@ -16,7 +17,7 @@ export type ReportEntry =
  */
 export async function loadReports(input: string): Promise<ReportEntry[]> {
   const info = await stat(input).catch((cause: unknown) => {
-    throw new IngestError('file-not-found', input, 'no such file or directory', { cause });
+    throw new IngestError('file-not-found', input, INGEST.noSuchFileOrFolder(), { cause });
   });
   if (info.isFile() && input.endsWith('.jsonl')) {
     const entries: ReportEntry[] = [];

@@ -32,7 +32,9 @@ export function runBin(
   options: { readonly env?: Record<string, string>; readonly cwd?: string; readonly asUser?: 'nobody'; readonly timeoutMs?: number } = {},
 ): Promise<BinRun> {
   const started = performance.now();
-  const env = { PATH: process.env['PATH'] ?? '', HOME: options.cwd ?? ROOT, ...options.env };
+  // These tests assert the English wording (--lang en); the Chinese default is walked, command by
+  // command, in test/chinese-output.test.ts.
+  const env = { PATH: process.env['PATH'] ?? '', HOME: options.cwd ?? ROOT, NIANBAO_LANG: 'en', ...options.env };
   const [command, args] =
     options.asUser && isRoot ? ['runuser', ['-u', options.asUser, '--', process.execPath, BIN, ...argv]] : [process.execPath, [BIN, ...argv]];
   return new Promise((resolve) => {

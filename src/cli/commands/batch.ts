@@ -16,39 +16,14 @@ import { createOutputFolder } from '../write-results.js';
 import { catchInterruption, type Interruption } from '../interruption.js';
 import { takeOutLock } from '../../batch/out-lock.js';
 import { describeRetry, prepareExtraction } from '../prepare-extraction.js';
-import { extractorFlagsFrom, LIMIT_OPTIONS, NARRATIVE_OPTIONS, parseCommandLine, parseLanguage, readLimitsFrom } from '../options.js';
+import { extractorFlagsFrom, LIMIT_OPTIONS, NARRATIVE_OPTIONS, parseCommandLine, readLimitsFrom } from '../options.js';
+import { LANGUAGE_OPTION, resolveLanguage } from '../language.js';
 import type { ReadLimits } from '../../ingest/read-document.js';
 import type { ExtractorFlags } from '../../config/resolve-config.js';
+import { BATCH } from '../../messages/batch.js';
+import { CLI } from '../../messages/cli.js';
+import { BATCH_USAGE } from '../../messages/usage.js';
 
-export const BATCH_USAGE = `Usage: nianbao batch INPUT... --out DIR [--list FILE]... [options]
-
-Reads every report under the inputs (files, directories searched recursively, and list files of
-one path per line) and writes, into DIR:
-  results.jsonl    one result document per report, appended as each report finishes
-  failures.jsonl   reports that failed, with the reason (tried again on the next run)
-  reports.csv, findings.csv, results.xlsx, results.sqlite, cross-year.jsonl   derived at the end
-Safe to interrupt (Ctrl-C exits 130 once the reports in flight are written; even kill -9): run
-the same command again and it goes on where it stopped. Content already done under the same
-provider, model, prompt and schema is not redone; the same document under two names is read once.
-A report whose model call failed keeps its tables (notice narrative-failed) and is tried again.
-One batch at a time per DIR.
-  --out DIR              where the results go (required)
-  --list FILE            a file listing inputs, one per line (repeatable)
-  --concurrency N        reports in flight at once (default 4)
-  --pdf-threads N        worker threads reading PDFs with pdf.js (default: one per core, at most
-                         --concurrency; 0 reads them on the main thread)
-  --rpm N, --tpm N       at most N requests / N tokens per minute to the LLM endpoint
-  --max-retries N        retries of a failed LLM call: 429, 5xx, timeouts (default 5; back-off
-                         doubles from 1 s with jitter, never shorter than the endpoint's retry-after)
-  --batch-api            send the model requests through the OpenAI Batch API (about half the
-                         price, answers within 24 h): gathered into batches, polled, joined back by
-                         custom_id; a restarted run picks up its batches by id (DIR/batch-api.json)
-  --poll-interval S      seconds between polls of a batch (default 30)
-  --max-mb N             the largest report text in MB (default 5; PDF and Word files may be
-                         ten times as large on disk): larger files are failures, not read
-  --lang en              messages in English
-Narrative options as for extract: --provider, --model, --no-cache, --max-attempts,
---response-format, --prices.`;
 
 type Options = {
   inputs: string[];
@@ -71,7 +46,7 @@ function wholeNumber(name: string, value: string | undefined, minimum: 0 | 1, fa
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < minimum) {
-    throw new UsageError(`${name} must be a whole number${minimum === 0 ? ', 0 or more' : ' above 0'}, not "${value}"`);
+    throw new UsageError(CLI.batchWholeNumber(name, value, minimum));
   }
   return number;
 }
@@ -79,11 +54,11 @@ function wholeNumber(name: string, value: string | undefined, minimum: 0 | 1, fa
 function pollInterval(value: string | undefined): number {
   if (value === undefined) return 30;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--poll-interval takes seconds above 0, not "${value}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(CLI.pollInterval(value));
   return seconds;
 }
 
-function parseOptions(argv: readonly string[]): Options | 'help' {
+function parseOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Options | { readonly help: Language } {
   const parsed = parseCommandLine(
     argv,
     {
@@ -96,17 +71,17 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
       'max-retries': { type: 'string' },
       'batch-api': { type: 'boolean', default: false },
       'poll-interval': { type: 'string' },
-      lang: { type: 'string', default: 'zh' },
+      ...LANGUAGE_OPTION,
       help: { type: 'boolean', short: 'h', default: false },
       ...NARRATIVE_OPTIONS,
       ...LIMIT_OPTIONS,
     },
   );
   const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (!values.out) throw new UsageError('batch needs --out DIR');
-  if (positionals.length === 0 && !values.list) throw new UsageError('batch needs at least one INPUT or --list FILE');
-  const language = parseLanguage(values.lang);
+  const language = resolveLanguage(values.lang, env);
+  if (values.help) return { help: language };
+  if (!values.out) throw new UsageError(CLI.batchNeedsOut());
+  if (positionals.length === 0 && !values.list) throw new UsageError(CLI.batchNeedsInput());
   const rpm = wholeNumber('--rpm', values.rpm, 1);
   const tpm = wholeNumber('--tpm', values.tpm, 1);
   return {
@@ -127,16 +102,16 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
 }
 
 export async function runBatchCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const options = parseOptions(argv);
-  if (options === 'help') {
-    io.stdout.write(`${BATCH_USAGE}\n`);
+  const options = parseOptions(argv, io.env);
+  if ('help' in options) {
+    io.stdout.write(`${BATCH_USAGE[options.help]}\n`);
     return EXIT.ok;
   }
   const listing = await listInputs(options.inputs, options.lists, [options.out]);
   for (const problem of listing.problems) io.stderr.write(`nianbao: ${problem.path}: ${problem.message}\n`);
   for (const skipped of listing.skipped) io.stderr.write(`nianbao: ${skipped.path}: ${skipped.message}\n`);
   if (listing.files.length === 0) {
-    io.stderr.write('nianbao: no report files found in the inputs\n');
+    io.stderr.write(`nianbao: ${BATCH.noReports()[options.language]}\n`);
     return EXIT.unreadable;
   }
   // One batch per folder: a second one would redo what the first has not finished yet.
@@ -144,8 +119,8 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
   const lock = await takeOutLock(options.out, ['nianbao', 'batch', ...argv].join(' '));
   let interruption: Interruption | undefined;
   try {
-    const progress = createProgress(io, listing.files.length);
-    const extraction = await prepareExtraction(options.extractor, io, false, {
+    const progress = createProgress(io, listing.files.length, options.language);
+    const extraction = await prepareExtraction(options.extractor, io, options.language, false, {
       throttle: {
         maxRetries: options.maxRetries,
         ...(options.rpm ? { requestsPerMinute: options.rpm } : {}),
@@ -157,7 +132,7 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
         ? { batchApi: { statePath: join(options.out, 'batch-api.json'), pollIntervalMs: options.pollIntervalSeconds * 1000, onEvent: progress.batchApi } }
         : {}),
     });
-    interruption = catchInterruption(io, 'stopping after the reports in flight', lock.releaseNow);
+    interruption = catchInterruption(io, options.language, BATCH.stoppingInFlight(), lock.releaseNow);
     // pdf.js takes ~130 ms of a core per report: PDFs are read on worker threads, one per core.
     // More threads than reports in flight would sit idle.
     const pdfPool = createPdfReaderPool(Math.min(options.pdfThreads, options.concurrency));
@@ -183,8 +158,8 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       progress.finish();
     }
     // Tens of seconds for 10 000 reports: say what is happening.
-    io.stderr.write(`nianbao: writing reports.csv, findings.csv, results.xlsx and results.sqlite from ${join(options.out, 'results.jsonl')}\n`);
-    const exportSignal = interruption.stage('stopping the exports; results.jsonl is complete');
+    io.stderr.write(`nianbao: ${BATCH.writingExports(join(options.out, 'results.jsonl'))[options.language]}\n`);
+    const exportSignal = interruption.stage(BATCH.stoppingExports());
     // The exports' libraries (SQLite's native addon among them) load here, not at every start.
     const { exportResults } = await import('../../export/export-results.js');
     let summary;
@@ -192,10 +167,10 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       summary = await exportResults(options.out, configKey(outcome.config), options.language, exportSignal);
     } catch (error) {
       if (!exportSignal.aborted) throw error;
-      io.stderr.write(`nianbao batch: stopped while writing the exports; results.jsonl is complete; run the same command again to write them (no report is redone)\n`);
+      io.stderr.write(`nianbao batch: ${BATCH.stoppedInExports()[options.language]}\n`);
       return interruption.exitCode();
     }
-    io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped));
+    io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped, options.language));
     const counts = progress.counts();
     // Interrupted: what was done is safe, the rest is not done; 130 is what a shell expects of Ctrl-C.
     if (outcome.stopped) return interruption.exitCode();
@@ -226,7 +201,7 @@ type Counts = {
  * Progress on stderr. On a terminal: one status line redrawn in place, with failures and retries
  * printed above it as they happen. Otherwise (a log file, CI): a plain line per report.
  */
-function createProgress(io: CliIo, total: number) {
+function createProgress(io: CliIo, total: number, language: Language) {
   const interactive = io.stderr.isTTY === true;
   const started = Date.now();
   const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, internal: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0 };
@@ -249,10 +224,10 @@ function createProgress(io: CliIo, total: number) {
     waitingMs: waitUntil > Date.now() ? waitUntil - Date.now() : null,
   });
   const line = (text: string) => {
-    if (interactive) io.stderr.write(`\r\x1b[K${text}\n${renderProgress(snapshot())}`);
+    if (interactive) io.stderr.write(`\r\x1b[K${text}\n${renderProgress(snapshot(), language)}`);
     else io.stderr.write(`${text}\n`);
   };
-  const timer = interactive ? setInterval(() => io.stderr.write(`\r\x1b[K${renderProgress(snapshot())}`), 250) : null;
+  const timer = interactive ? setInterval(() => io.stderr.write(`\r\x1b[K${renderProgress(snapshot(), language)}`), 250) : null;
   timer?.unref();
   const position = () => `[${finished()}/${total}]`;
   return {
@@ -262,7 +237,7 @@ function createProgress(io: CliIo, total: number) {
         case 'resumed':
           counts.stored = event.stored;
           counts.repairedBytes = event.repairedBytes;
-          if (event.stored > 0 || event.repairedBytes > 0) line(`nianbao: resuming: ${event.stored} result(s) already in results.jsonl${event.repairedBytes > 0 ? `; a torn last line (${event.repairedBytes} bytes, from an interrupted write) was removed` : ''}`);
+          if (event.stored > 0 || event.repairedBytes > 0) line(`nianbao: ${BATCH.resuming(event.stored, event.repairedBytes)[language]}`);
           return;
         case 'done': {
           counts.read += 1;
@@ -272,7 +247,7 @@ function createProgress(io: CliIo, total: number) {
             outputTokens += usage.outputTokens;
           }
           if (usage) costUsd = costUsd === null || usage.costUsd === null ? (usage.inputTokens > 0 ? null : costUsd) : costUsd + (usage.cached ? 0 : usage.costUsd);
-          if (!interactive) line(`nianbao: ${position()} ${event.path}: ${event.result.template.format}, ${event.result.findings.length} finding(s)${usage?.cached ? ', from the cache' : ''}`);
+          if (!interactive) line(`nianbao: ${position()} ${BATCH.done(event.path, event.result.template.format, event.result.findings.length, usage?.cached === true)[language]}`);
           return;
         }
         case 'failed':
@@ -281,54 +256,59 @@ function createProgress(io: CliIo, total: number) {
           if (event.failure.code === 'internal') counts.internal += 1;
           counts.failedByCode[event.failure.code] = (counts.failedByCode[event.failure.code] ?? 0) + 1;
           {
-            const message = event.failure.message.startsWith(event.path) ? event.failure.message : `${event.path}: ${event.failure.message}`;
-            if (event.tablesOnly) line(`nianbao: ${position()} narrative failed, tables and their findings kept (tried again next run): ${message}`);
-            else line(`nianbao: ${position()} failed: ${message}${event.failure.stack ? `\n${event.failure.stack}` : ''}`);
+            const said = event.text[language];
+            const message = said.startsWith(event.path) ? said : `${event.path}: ${said}`;
+            if (event.tablesOnly) line(`nianbao: ${position()} ${BATCH.narrativeFailed(message)[language]}`);
+            else line(`nianbao: ${position()} ${BATCH.failed(message)[language]}${event.failure.stack ? `\n${event.failure.stack}` : ''}`);
           }
           return;
         case 'skipped':
           if (event.reason === 'duplicate') counts.duplicates += 1;
           else counts.alreadyDone += 1;
-          if (!interactive) line(`nianbao: ${position()} ${event.path}: ${event.reason === 'duplicate' ? 'same content as a file read earlier, skipped' : 'already done, skipped'}`);
+          if (!interactive) line(`nianbao: ${position()} ${(event.reason === 'duplicate' ? BATCH.duplicate(event.path) : BATCH.alreadyDone(event.path))[language]}`);
           return;
       }
     },
     retry(event: RetryEvent) {
       counts.retries += 1;
       waitUntil = Date.now() + event.delayMs;
-      line(`nianbao: ${describeRetry(event)}`);
+      line(`nianbao: ${describeRetry(event, language)}`);
     },
     batchApi(event: BatchApiEvent) {
-      if (event.kind === 'submitted') line(`nianbao: Batch API: submitted ${event.batchId} with ${event.requests} request(s)`);
-      else if (event.kind === 'resumed') line(`nianbao: Batch API: picking up ${event.batchId} (${event.requests} request(s)) from an earlier run`);
-      else if (event.kind === 'status') line(`nianbao: Batch API: ${event.batchId} ${event.status}, ${event.completed}/${event.total} done, ${event.failed} failed`);
-      else line(`nianbao: Batch API: ${event.batchId} finished: ${event.answered} answered, ${event.retried} to retry in the next batch, ${event.failed} failed`);
+      const said =
+        event.kind === 'submitted'
+          ? BATCH.batchApiSubmitted(event.batchId, event.requests)
+          : event.kind === 'resumed'
+            ? BATCH.batchApiResumed(event.batchId, event.requests)
+            : event.kind === 'status'
+              ? BATCH.batchApiStatus(event.batchId, event.status, event.completed, event.total, event.failed)
+              : BATCH.batchApiFinished(event.batchId, event.answered, event.retried, event.failed);
+      line(`nianbao: ${said[language]}`);
     },
     wait(delayMs: number) {
       waitUntil = Math.max(waitUntil, Date.now() + delayMs);
-      if (!interactive) line(`nianbao: rate limit reached, waiting ${formatDuration(delayMs)}`);
+      if (!interactive) line(`nianbao: ${BATCH.rateLimitWait(formatDuration(delayMs))[language]}`);
     },
     finish() {
       if (timer) clearInterval(timer);
-      if (interactive) io.stderr.write(`\r\x1b[K${renderProgress(snapshot())}\n`);
+      if (interactive) io.stderr.write(`\r\x1b[K${renderProgress(snapshot(), language)}\n`);
     },
   };
 }
 
-function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean): string {
+function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean, language: Language): string {
   const lines = [
-    stopped ? 'nianbao batch: stopped early; run the same command again to go on' : 'nianbao batch: done',
-    `  this run: ${counts.read} read, ${counts.failed} failed, ${counts.alreadyDone} already done, ${counts.duplicates} duplicate(s), ${counts.retries} LLM retr${counts.retries === 1 ? 'y' : 'ies'}`,
+    stopped ? BATCH.summaryStopped() : BATCH.summaryDone(),
+    BATCH.summaryThisRun(counts.read, counts.failed, counts.alreadyDone, counts.duplicates, counts.retries),
   ];
   const failures = Object.entries(counts.failedByCode).sort(([, left], [, right]) => right - left);
-  if (failures.length > 0) lines.push(`  failed by reason: ${failures.map(([code, count]) => `${code} ${count}`).join(', ')} (see failures.jsonl)`);
-  const tablesOnly = summary.narrativeFailed > 0 ? `, ${summary.narrativeFailed} of them tables only (the model failed on the narrative: notices = narrative-failed)` : '';
-  lines.push(`  in the output: ${summary.reports} report(s)${tablesOnly}${summary.otherLines > 0 ? ` (${summary.otherLines} line(s) of another configuration or repeated, not exported)` : ''}`);
+  if (failures.length > 0) lines.push(BATCH.summaryFailures(failures.map(([code, count]) => `${code} ${count}`).join(', ')));
+  lines.push(BATCH.summaryOutput(summary.reports, summary.narrativeFailed, summary.otherLines));
   const findings = Object.entries(summary.findingsById).sort(([, left], [, right]) => right - left);
-  lines.push(`  findings: ${findings.length === 0 ? 'none' : findings.map(([id, count]) => `${id} ${count}`).join(', ')}`);
+  lines.push(BATCH.summaryFindings(findings.length === 0 ? null : findings.map(([id, count]) => `${id} ${count}`).join(', ')));
   if (summary.inputTokens + summary.outputTokens > 0) {
-    lines.push(`  tokens: ${summary.inputTokens} in, ${summary.outputTokens} out; cost ${summary.costUsd === null ? 'unknown (a model has no price)' : `$${summary.costUsd.toFixed(4)}`}`);
+    lines.push(BATCH.summaryTokens(summary.inputTokens, summary.outputTokens, summary.costUsd === null ? null : `$${summary.costUsd.toFixed(4)}`));
   }
-  lines.push(`  wrote ${summary.files.join(', ')}`);
-  return `${lines.join('\n')}\n`;
+  lines.push(BATCH.summaryWrote(summary.files.join(', ')));
+  return `${lines.map((line) => line[language]).join('\n')}\n`;
 }

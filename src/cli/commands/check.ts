@@ -6,23 +6,18 @@ import { parseCommonOptions } from '../options.js';
 import { readInputs } from '../read-inputs.js';
 import { useColor } from '../use-color.js';
 import { prepareExtraction } from '../prepare-extraction.js';
+import { CLI } from '../../messages/cli.js';
+import { CHECK_USAGE } from '../../messages/usage.js';
 
-export const CHECK_USAGE = `Usage: nianbao check FILE... [--json] [--lang zh|en]
-
-Prints only the findings of each report. Exit code 1 when any finding has severity error.
-  --json       print [{ path, findings }] as JSON
-  --lang en    findings in English (default: Chinese)
-  --max-mb N   the largest report text in MB (default 5)
-  The narrative options of extract apply (--provider, --model, --no-cache, …).`;
 
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
-  const options = parseCommonOptions(argv, false);
+  const options = parseCommonOptions(argv, false, io.env);
   if (options.help) {
-    io.stdout.write(`${CHECK_USAGE}\n`);
+    io.stdout.write(`${CHECK_USAGE[options.language]}\n`);
     return EXIT.ok;
   }
-  if (options.files.length === 0) throw new UsageError('check needs at least one FILE');
-  const extraction = await prepareExtraction(options.extractor, io, options.json);
+  if (options.files.length === 0) throw new UsageError(CLI.needsFile('check'));
+  const extraction = await prepareExtraction(options.extractor, io, options.language, options.json);
   const { results, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
   if (options.json) {
     const document = results.map((result) => ({ path: result.source.path, findings: result.findings }));

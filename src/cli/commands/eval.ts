@@ -15,34 +15,22 @@ import { narrativeJsonSchema } from '../../extract/narrative-json-schema.js';
 import { readDocument } from '../../ingest/read-document.js';
 import { createExtractor } from '../create-extractor.js';
 import { EXIT, type CliIo } from '../io.js';
+import { CLI } from '../../messages/cli.js';
+import { EVAL_USAGE } from '../../messages/usage.js';
+import { LANGUAGE_OPTION, resolveLanguage } from '../language.js';
 
-export const EVAL_USAGE = `Usage: nianbao eval [--provider SPEC]... [--fixtures GLOB] [options]
-
-Scores every provider over every hand-labelled fixture (fixtures/<id>/expected.json).
-  --provider SPEC     rules (default) | openai:MODEL | langchain:PROVIDER:MODEL; repeat to compare
-  --fixtures GLOB     fixture ids to include, e.g. "seed-*" (default: all)
-  --dir DIR           the fixtures folder (default: fixtures)
-  --replay-only       answer from the cache only; a miss fails that fixture (re-score without a key)
-  --no-cache          call the models even for requests answered before
-  --concurrency N     fixtures scored at once (default 4)
-  --baseline FILE     an earlier results JSON: exit 1 when a rate drops by more than evals/thresholds.json allows
-  --thresholds FILE   floors and allowed drop (default: evals/thresholds.json when present)
-  --out DIR           where the results JSON goes (default: evals/results)
-  --markdown FILE     also write the comparison as Markdown
-  --html FILE         also write the self-contained HTML report
-  --json              print the results JSON instead of the matrix`;
 
 export type EvalRun = { readonly meta: RunMeta; readonly summaries: readonly ProviderSummary[]; readonly outcomes: readonly FixtureOutcome[] };
 
 export async function runEvalCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const options = parseEvalArgs(argv);
+  const options = parseEvalArgs(argv, io.env);
   if (options.help) {
-    io.stdout.write(`${EVAL_USAGE}\n`);
+    io.stdout.write(`${EVAL_USAGE[options.language]}\n`);
     return EXIT.ok;
   }
   const pattern = globToRegExp(options.fixtures ?? '*');
   const fixtures = (await loadFixtures(options.dir)).filter((fixture) => pattern.test(fixture.id));
-  if (fixtures.length === 0) throw new UsageError(`no fixture in ${options.dir} matches "${options.fixtures}"`);
+  if (fixtures.length === 0) throw new UsageError(CLI.noFixture(options.dir, String(options.fixtures)));
   const documents = await Promise.all(fixtures.map(async (fixture) => ({ ...fixture, document: await readDocument(fixture.documentPath) })));
   const env = parseEnv(io.env);
   const providers: EvalProvider[] = [];
@@ -134,7 +122,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 
-function parseEvalArgs(argv: readonly string[]) {
+function parseEvalArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
   const parsed = parseCommandLine(
     argv,
     {
@@ -151,12 +139,13 @@ function parseEvalArgs(argv: readonly string[]) {
       html: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...LANGUAGE_OPTION,
     },
     false,
   );
   const { values } = parsed;
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a positive whole number, not "${values.concurrency}"`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(CLI.concurrency(String(values.concurrency)));
   return {
     providers: values.provider,
     fixtures: values.fixtures,
@@ -171,5 +160,6 @@ function parseEvalArgs(argv: readonly string[]) {
     html: values.html,
     json: values.json,
     help: values.help,
+    language: resolveLanguage(values.lang, env),
   };
 }

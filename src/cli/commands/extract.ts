@@ -7,23 +7,9 @@ import { AppError, UsageError } from '../../errors.js';
 import { createOutputFolder, writeResults } from '../write-results.js';
 import { useColor } from '../use-color.js';
 import { prepareExtraction } from '../prepare-extraction.js';
+import { CLI } from '../../messages/cli.js';
+import { EXTRACT_USAGE } from '../../messages/usage.js';
 
-export const EXTRACT_USAGE = `Usage: nianbao extract FILE... [--json] [--out DIR] [--lang zh|en] [narrative options]
-
-Reads each report (.txt, .md, .html/.htm, .pdf, .docx), parses its three tables cell by cell, extracts the
-narrative facts, and checks them.
-  --json                 print the result documents as JSON only (an array when several files)
-  --out DIR              also write one JSON result per file into DIR
-  --lang en              findings in English (default: Chinese)
-  --max-mb N             the largest report text in MB (default 5; PDF and Word files may be ten
-                         times as large on disk); a larger file is refused unread
-Narrative options (default: the offline rules unless a model is configured, see .env.example):
-  --provider NAME        rules | openai | langchain
-  --model ID             e.g. gpt-4.1-mini, deepseek-chat, qwen-plus, anthropic:claude-sonnet-4-5
-  --no-cache             call the model even when the same request was answered before
-  --max-attempts N       attempts per report when answers do not validate (default 3)
-  --response-format F    auto | json_schema | json_object (default auto)
-  --prices FILE          extra model prices (USD per million tokens)`;
 
 const NEXT_STEPS = {
   zh: '--json 输出完整结果（每个单元格的原文与位置、每个问题涉及的单元格）；--lang en 英文；整个文件夹用 nianbao batch DIR --out OUT（可中断续跑，导出 CSV/Excel/SQLite）；在终端里对照原文核对用 nianbao tui FILE；nianbao --help 查看全部命令。',
@@ -31,15 +17,15 @@ const NEXT_STEPS = {
 } as const;
 
 export async function runExtract(argv: readonly string[], io: CliIo): Promise<number> {
-  const options = parseCommonOptions(argv, true);
+  const options = parseCommonOptions(argv, true, io.env);
   if (options.help) {
-    io.stdout.write(`${EXTRACT_USAGE}\n`);
+    io.stdout.write(`${EXTRACT_USAGE[options.language]}\n`);
     return EXIT.ok;
   }
-  if (options.files.length === 0) throw new UsageError('extract needs at least one FILE');
+  if (options.files.length === 0) throw new UsageError(CLI.needsFile('extract'));
   // A folder that cannot be made fails now, before any report is read for nothing.
   if (options.out) await createOutputFolder(options.out);
-  const extraction = await prepareExtraction(options.extractor, io, options.json);
+  const extraction = await prepareExtraction(options.extractor, io, options.language, options.json);
   const { results, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
   let writeFailure: AppError | null = null;
   if (options.out) {

@@ -1,25 +1,22 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
 import { outputFailed } from '../../file-system.js';
-import { LIMIT_OPTIONS, parseCommandLine, parseLanguage, readLimitsFrom } from '../options.js';
+import { LIMIT_OPTIONS, parseCommandLine, readLimitsFrom } from '../options.js';
+import { LANGUAGE_OPTION, resolveLanguage } from '../language.js';
 import { decodeInput, processDocument, readInputBytes } from '../../pipeline/process-input.js';
 import { withPdfReader } from '../pdf-reader.js';
 import { describeFailure } from '../read-inputs.js';
 import { renderViewHtml } from '../../render/render-view-html.js';
 import { EXIT, type CliIo } from '../io.js';
+import { CLI } from '../../messages/cli.js';
+import { OUTPUT } from '../../messages/output.js';
+import { VIEW_USAGE } from '../../messages/usage.js';
 
-export const VIEW_USAGE = `Usage: nianbao view FILE --html [--out FILE.html | --out -] [--lang zh|en]
-
-Writes one self-contained HTML page of the report: its text with every table cell, stated number
-and finding highlighted and linked to a side list of values and findings (offline rules, no model).
-  --html          the HTML page (the only form so far)
-  --out FILE      where to write it (default: FILE.html next to the report); --out - prints it
-  --lang en       finding messages in English (default: Chinese)`;
 
 export async function runView(argv: readonly string[], io: CliIo): Promise<number> {
-  const options = parseViewArgs(argv);
+  const options = parseViewArgs(argv, io.env);
   if (options.help) {
-    io.stdout.write(`${VIEW_USAGE}\n`);
+    io.stdout.write(`${VIEW_USAGE[options.language]}\n`);
     return EXIT.ok;
   }
   const read = await readInputBytes(options.file, options.limits);
@@ -27,14 +24,14 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
     ? { status: 'failed' as const, error: read.error }
     : await withPdfReader((readPdf) => decodeInput(options.file, read.bytes, null, { limits: options.limits, ...(readPdf ? { readPdf } : {}) }));
   if (!('document' in decoded)) {
-    io.stderr.write(`nianbao: ${describeFailure(decoded.error)}\n`);
+    io.stderr.write(`nianbao: ${describeFailure(decoded.error, options.language)}\n`);
     return decoded.error.code === 'internal' ? EXIT.internal : EXIT.unreadable;
   }
   const { document } = decoded;
   // The document read once: the spans of the result point into exactly the text shown.
   const outcome = await processDocument(document, { language: options.language, currentYear: new Date().getFullYear() });
   if (outcome.status === 'failed') {
-    io.stderr.write(`nianbao: ${describeFailure(outcome.error)}\n`);
+    io.stderr.write(`nianbao: ${describeFailure(outcome.error, options.language)}\n`);
     return outcome.error.code === 'internal' ? EXIT.internal : EXIT.unreadable;
   }
   const { result } = outcome;
@@ -52,27 +49,26 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
     await rename(temporary, path);
   } catch (cause) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw outputFailed(path, cause, 'nothing was written');
+    throw outputFailed(path, cause, OUTPUT.nothingWritten());
   }
-  io.stderr.write(`nianbao: wrote ${path}\n`);
+  io.stderr.write(`nianbao: ${CLI.wrote(path)[options.language]}\n`);
   return EXIT.ok;
 }
 
-function parseViewArgs(argv: readonly string[]) {
+function parseViewArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>) {
   const parsed = parseCommandLine(
     argv,
     {
       html: { type: 'boolean', default: false },
       out: { type: 'string' },
-      lang: { type: 'string', default: 'zh' },
+      ...LANGUAGE_OPTION,
       help: { type: 'boolean', short: 'h', default: false },
       ...LIMIT_OPTIONS,
     },
   );
   const { values, positionals } = parsed;
   const help = values.help === true;
-  const language = parseLanguage(values.lang);
-  if (!help && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'view needs one FILE' : 'view takes one FILE at a time');
-  if (!help && !values.html) throw new UsageError('view writes HTML only so far: add --html');
+  const language = resolveLanguage(values.lang, env);
+  if (!help && positionals.length !== 1) throw new UsageError(positionals.length === 0 ? CLI.viewNeedsFile() : CLI.viewOneFile());
   return { file: positionals[0] ?? '', out: values.out, language, help, limits: readLimitsFrom(values['max-mb']) } as const;
 }
