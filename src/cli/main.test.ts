@@ -48,7 +48,7 @@ describe('nianbao (built binary)', () => {
   it('check: exit 1 for a broken rule, exit 0 for a clean seed, no colour on a pipe', async () => {
     const failing = await runBin(['check', broken]);
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain('applications.rowTotal → at applications.granted');
+    expect(failing.stdout).toMatch(/applications\.rowTotal · table 3 “\(一\)予以公开” \/ “总计” and 6 more cell\(s\) · line \d+/);
     expect(failing.stdout).not.toMatch(/\u001b\[/);
     expect((await runBin(['check', CLEAN])).code).toBe(0);
   });

@@ -115,7 +115,8 @@ describe('extract', () => {
     expect(code).toBe(0); // extract reports findings but does not fail on them
     expect(stdout).toMatch(/^ {2}（一）予以公开\s+5!\s+0!\s+0!\s+0!\s+0!\s+0!\s+0!$/m);
     expect(stdout).toContain('发现 2 个问题（错误 2，警告 0）：');
-    expect(stdout).toContain('applications.rowTotal → at applications.granted');
+    // Where, as printed: the table, its row and column, and the line (not a key and offsets).
+    expect(stdout).toMatch(/applications\.rowTotal · 表三“\(一\)予以公开”行“总计”列等 7 格 · 第 \d+ 行/);
   });
 
   it('--json prints one result object for one file', async () => {
@@ -179,7 +180,7 @@ describe('extract', () => {
     expect(code).toBe(0);
     expect(stderrLines(stderr)).toEqual([`nianbao: ${truncated}：文件似乎被截断：在“四、因政府信息公开工作被申请行政复议、提起行政诉讼情况”之后结束，缺少 五、政府信息公开工作存在的主要问题及改进情况、六、其他需要报告的事项`]);
     expect(stdout).toContain('灵武市司法局 · 2024');
-    expect(stdout).toContain('structure.missingSection → at sections.problems');
+    expect(stdout).toContain('structure.missingSection · “五、政府信息公开工作存在的主要问题及改进情况”');
   });
 
   it('exit 3 when an input is unreadable; the other files are still processed and printed', async () => {

@@ -8,9 +8,12 @@ import { withPdfReader } from './pdf-reader.js';
 import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import type { CliIo } from './io.js';
+import { linesOf, type Lines } from '../render/describe-place.js';
 
 export type InputsOutcome = {
   readonly results: Result[];
+  /** Line (and page) numbers of each result's text, for the places of its findings. */
+  readonly lines: ReadonlyMap<Result, Lines>;
   readonly unreadable: number;
   readonly narrativeFailed: number;
   /** Inputs that met a bug of nianbao (each named on stderr with its stack). */
@@ -29,6 +32,7 @@ export function readInputs(files: readonly string[], language: Language, io: Cli
 
 async function readEach(files: readonly string[], language: Language, io: CliIo, options: Omit<InputOptions, 'language' | 'currentYear'>): Promise<InputsOutcome> {
   const results: Result[] = [];
+  const lines = new Map<Result, Lines>();
   let unreadable = 0;
   let narrativeFailed = 0;
   let internal = 0;
@@ -56,6 +60,7 @@ async function readEach(files: readonly string[], language: Language, io: CliIo,
       else io.stderr.write(`nianbao: ${CLI.narrativeFailed(file, outcome.error.text[language])[language]}\n`);
       narrativeFailed += 1;
       results.push(outcome.result);
+      lines.set(outcome.result, linesOf(outcome.text, outcome.result.source.pages));
       continue;
     }
     const { result } = outcome;
@@ -67,8 +72,9 @@ async function readEach(files: readonly string[], language: Language, io: CliIo,
     }
     for (const notice of result.notices) io.stderr.write(`nianbao: ${file}${language === 'zh' ? '：' : ': '}${notice.message}\n`);
     results.push(result);
+    lines.set(result, linesOf(outcome.text, result.source.pages));
   }
-  return { results, unreadable, narrativeFailed, internal };
+  return { results, lines, unreadable, narrativeFailed, internal };
 }
 
 /** One line naming the input and the reason; a bug adds the first lines of its stack, for the report. */

@@ -62,7 +62,7 @@ export const BATCH_USAGE = text(
   reports.csv、findings.csv、results.xlsx、results.sqlite、cross-year.jsonl   最后据结果生成
 可以随时中断（Ctrl-C 会等处理中的报告写完后以 130 退出；kill -9 也不丢已写内容）：再次运行同一
 命令即从停下处接着做。在同一提供方、模型、提示词和模式下已完成的内容不重做；同一文档换了名字也只读一次。
-大模型调用失败的报告保留其表格（notice 为 narrative-failed），下次运行重试。
+大模型调用失败的报告保留其表格（notices 中标为 narrative-failed），下次运行重试。
 每个文件夹同时只能有一个 batch 在运行。
   --out 文件夹           结果写到哪里（必填）
   --list 文件            列出输入的文件，每行一个（可重复）

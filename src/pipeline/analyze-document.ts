@@ -32,8 +32,9 @@ const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation
 export function analyzeStructure(document: SourceDocument, options: AnalyzeOptions = {}): { result: Result; input: NarrativeInput | null } {
   const view = normalizeText(document.text);
   const sections = findSections(document.text, view);
-  const template = effectiveFormat(detectFormat(document.text, view), sections, document.text);
+  const decision = effectiveFormat(detectFormat(document.text, view), sections, document.text);
   const language = options.language ?? 'zh';
+  const template = { format: decision.format, reason: decision.reason[language] };
   const meta = findMeta(document.text, preambleSpan(document.text, sections).end);
   const layout = tableLayoutOf(template.format);
   const parsed = layout ? parseTables(document, sections, layout) : undefined;
@@ -58,7 +59,7 @@ export function analyzeStructure(document: SourceDocument, options: AnalyzeOptio
     findings,
     notices: [
       ...damageNotices(document, language),
-      ...assessDocument(template, sections, language),
+      ...assessDocument(decision, sections, language),
       ...yearNotices(meta.year, findReportDateYear(document.text), options.currentYear, language),
     ],
   };

@@ -2,6 +2,7 @@ import { pick, type Language } from '../checks/language.js';
 import type { Notice, Section } from '../report/schemas.js';
 import { SECTION_KEYS, SECTION_TITLES } from '../report/template.js';
 import type { FormatDecision } from '../sections/detect-format.js';
+import { TEMPLATE } from '../messages/template.js';
 
 /**
  * The template to read the document with. Section headings of the 2021 template without any
@@ -10,11 +11,11 @@ import type { FormatDecision } from '../sections/detect-format.js';
 export function effectiveFormat(decision: FormatDecision, sections: readonly Section[], text: string): FormatDecision {
   if (decision.format !== 'unknown') return decision;
   if (sections.length >= 3) {
-    return { format: '2021', reason: `2021 template: ${sections.length} of its section headings found, no table header` };
+    return { format: '2021', reason: TEMPLATE.bySections(sections.length) };
   }
   // A report cut short after its first section still names itself in its title.
   if (sections.length >= 1 && REPORT_TITLE.test(text.slice(0, TITLE_WINDOW).replace(/\s+/g, ''))) {
-    return { format: '2021', reason: 'a 政府信息公开工作年度报告 title and its first section heading, no table header' };
+    return { format: '2021', reason: TEMPLATE.byTitle() };
   }
   return decision;
 }
@@ -42,8 +43,8 @@ export function assessDocument(decision: FormatDecision, sections: readonly Sect
         code: 'other-template',
         message: pick(
           language,
-          `不是 2019 年以来的年报格式（${decision.reason}），统计表未按 2019 或 2021 年版读取`,
-          `not the 2019 or 2021 template (${decision.reason}); its tables are not read as either`,
+          `不是 2019 年以来的年报格式（${decision.reason.zh}），统计表未按 2019 或 2021 年版读取`,
+          `not the 2019 or 2021 template (${decision.reason.en}); its tables are not read as either`,
         ),
       },
     ];

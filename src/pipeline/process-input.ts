@@ -10,13 +10,13 @@ import { analyzeWithExtractor, type ReadOptions } from './read-report.js';
 export type InputOptions = ReadOptions & { readonly limits?: ReadLimits; readonly readPdf?: PdfReader };
 
 /**
- * What became of one input: done; narrative-failed (a result with its tables and their checks,
+ * What became of one input (with the text its spans point into): done; narrative-failed (a result with its tables and their checks,
  * and `error` saying why the narrative is missing); or failed (nothing could be read, `error`
  * says why).
  */
 export type InputOutcome =
-  | { readonly status: 'done'; readonly result: Result }
-  | { readonly status: 'narrative-failed'; readonly result: Result; readonly error: AppError }
+  | { readonly status: 'done'; readonly result: Result; readonly text: string }
+  | { readonly status: 'narrative-failed'; readonly result: Result; readonly error: AppError; readonly text: string }
   | { readonly status: 'failed'; readonly error: AppError; readonly sha256: string | null };
 
 /**
@@ -57,7 +57,7 @@ export async function decodeInput(
 /** Analysis and narrative extraction of a document in memory, within the boundary. */
 export async function processDocument(document: SourceDocument, options: InputOptions = {}): Promise<InputOutcome> {
   try {
-    return { status: 'done', result: await analyzeWithExtractor(document, options) };
+    return { status: 'done', result: await analyzeWithExtractor(document, options), text: document.text };
   } catch (error) {
     // The tables are the deterministic part: if they can still be read, only the narrative failed.
     let tablesOnly: Result;
@@ -71,6 +71,7 @@ export async function processDocument(document: SourceDocument, options: InputOp
       status: 'narrative-failed',
       result: { ...tablesOnly, notices: [...tablesOnly.notices, { code: 'narrative-failed', message: failure.text[options.language ?? 'zh'] }] },
       error: failure,
+      text: document.text,
     };
   }
 }

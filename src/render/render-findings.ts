@@ -1,9 +1,10 @@
 import { pick, type Language } from '../checks/language.js';
 import type { Finding } from '../report/schemas.js';
+import { describePlace, type Lines } from './describe-place.js';
 import type { Style } from './style.js';
 
-/** Findings as a list, in the style of zod's prettifyError: "✖ message → at path". */
-export function renderFindings(findings: readonly Finding[], style: Style, language: Language): string {
+/** Findings as a list: "✖ message", then its check id and where it is as printed (row, column, line). */
+export function renderFindings(findings: readonly Finding[], style: Style, language: Language, lines?: Lines): string {
   if (findings.length === 0) return style.green(pick(language, '✔ 未发现问题', '✔ no findings'));
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const header = pick(
@@ -11,13 +12,12 @@ export function renderFindings(findings: readonly Finding[], style: Style, langu
     `发现 ${findings.length} 个问题（错误 ${errors}，警告 ${findings.length - errors}）：`,
     `${findings.length} finding(s) (${errors} error, ${findings.length - errors} warning):`,
   );
-  const lines = [style.bold(header)];
+  const output = [style.bold(header)];
   for (const finding of findings) {
     const icon = finding.severity === 'error' ? style.red('✖') : style.yellow('⚠');
-    const where = finding.spans[0] ? ` [${finding.spans[0].start}–${finding.spans[0].end}]` : '';
-    lines.push(`${icon} ${finding.message}`);
-    lines.push(style.dim(`    ${finding.id} → at ${finding.path}${where}`));
-    if (finding.suggestion) lines.push(style.green(`    ↳ ${finding.suggestion.message}`));
+    output.push(`${icon} ${finding.message}`);
+    output.push(style.dim(`    ${finding.id} · ${describePlace(finding, language, lines)}`));
+    if (finding.suggestion) output.push(style.green(`    ↳ ${finding.suggestion.message}`));
   }
-  return lines.join('\n');
+  return output.join('\n');
 }

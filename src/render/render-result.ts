@@ -16,6 +16,7 @@ import { padEnd, padStart, truncate } from './display-width.js';
 import { renderFindings } from './render-findings.js';
 import { renderNarrative } from './render-narrative.js';
 import type { Style } from './style.js';
+import type { Lines } from './describe-place.js';
 
 type Mark = 'error' | 'warning';
 
@@ -39,19 +40,19 @@ const LABEL_WIDTH = 34;
 const CELL_WIDTH = 9;
 
 /** A person-readable rendering of one result: meta, sections, the tables with flagged cells, findings. */
-export function renderResult(result: Result, style: Style, language: Language): string {
+export function renderResult(result: Result, style: Style, language: Language, lines?: Lines): string {
   const marks = flaggedCells(result.findings);
-  const lines: string[] = [];
+  const output: string[] = [];
   const title = [result.meta.agency ?? pick(language, '（未识别机关）', '(agency not found)'), result.meta.year ?? '?'].join(' · ');
-  lines.push(style.bold(`${title}  ${style.dim(result.source.path)}`));
-  lines.push(style.dim(`${result.template.reason} · ${result.source.encoding} · ${result.source.characters} ${pick(language, '字', 'characters')}`));
-  lines.push(renderSections(result, style, language));
+  output.push(style.bold(`${title}  ${style.dim(result.source.path)}`));
+  output.push(style.dim(`${result.template.reason} · ${result.source.encoding} · ${result.source.characters} ${pick(language, '字', 'characters')}`));
+  output.push(renderSections(result, style, language));
   const layout = tableLayoutOf(result.template.format);
   if (layout) {
-    lines.push('', ...renderActiveDisclosure(result, layout, marks, style));
-    lines.push('', ...renderApplications(result, layout, marks, style));
-    lines.push('', ...renderReviewLitigation(result, marks, style));
-    lines.push(
+    output.push('', ...renderActiveDisclosure(result, layout, marks, style));
+    output.push('', ...renderApplications(result, layout, marks, style));
+    output.push('', ...renderReviewLitigation(result, marks, style));
+    output.push(
       style.dim(
         pick(
           language,
@@ -62,9 +63,9 @@ export function renderResult(result: Result, style: Style, language: Language): 
     );
   }
   const narrative = renderNarrative(result.narrative, style, language);
-  if (narrative.length > 0) lines.push('', ...narrative);
-  lines.push('', renderFindings(result.findings, style, language));
-  return lines.join('\n');
+  if (narrative.length > 0) output.push('', ...narrative);
+  output.push('', renderFindings(result.findings, style, language, lines));
+  return output.join('\n');
 }
 
 function renderSections(result: Result, style: Style, language: Language): string {

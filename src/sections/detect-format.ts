@@ -1,7 +1,10 @@
 import type { ReportFormat } from '../report/schemas.js';
 import { normalizeText, type NormalizedText } from './normalized-text.js';
+import { TEMPLATE } from '../messages/template.js';
+import type { Text } from '../messages/text.js';
 
-export type FormatDecision = { readonly format: ReportFormat; readonly reason: string };
+/** The template, and why, in both languages (the result says it in its own). */
+export type FormatDecision = { readonly format: ReportFormat; readonly reason: Text };
 
 // Header words that only one template prints. Checked on the normalized text.
 const SIGNS_2021 = ['本年制发件数', '本年新收政府信息公开申请数量', '三安全一稳定', '本年处理决定数量'];
@@ -16,17 +19,13 @@ export function detectFormat(text: string, normalized: NormalizedText = normaliz
   const of2019 = present(SIGNS_2019);
   const ofPre2019 = present(SIGNS_PRE_2019);
   if (of2019.length >= 2 && of2019.length >= of2021.length) {
-    return { format: '2019', reason: `2019 trial template (国办公开办函〔2019〕60号): prints ${quote(of2019)}` };
+    return { format: '2019', reason: TEMPLATE.of2019(of2019) };
   }
   if (of2021.length >= 1) {
-    return { format: '2021', reason: `2021 template (国办公开办函〔2021〕30号): prints ${quote(of2021)}` };
+    return { format: '2021', reason: TEMPLATE.of2021(of2021) };
   }
   if (ofPre2019.length >= 2) {
-    return { format: 'pre2019', reason: `pre-2019 statistics table: prints ${quote(ofPre2019)}` };
+    return { format: 'pre2019', reason: TEMPLATE.pre2019(ofPre2019) };
   }
-  return { format: 'unknown', reason: 'none of the three templates’ table headers were found' };
-}
-
-function quote(signs: readonly string[]): string {
-  return signs.map((sign) => `“${sign}”`).join(', ');
+  return { format: 'unknown', reason: TEMPLATE.none() };
 }

@@ -301,14 +301,15 @@ function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean,
     stopped ? BATCH.summaryStopped() : BATCH.summaryDone(),
     BATCH.summaryThisRun(counts.read, counts.failed, counts.alreadyDone, counts.duplicates, counts.retries),
   ];
+  const list = (items: readonly string[]) => items.join(language === 'zh' ? '，' : ', ');
   const failures = Object.entries(counts.failedByCode).sort(([, left], [, right]) => right - left);
-  if (failures.length > 0) lines.push(BATCH.summaryFailures(failures.map(([code, count]) => `${code} ${count}`).join(', ')));
+  if (failures.length > 0) lines.push(BATCH.summaryFailures(list(failures.map(([code, count]) => `${code} ${count}`))));
   lines.push(BATCH.summaryOutput(summary.reports, summary.narrativeFailed, summary.otherLines));
   const findings = Object.entries(summary.findingsById).sort(([, left], [, right]) => right - left);
-  lines.push(BATCH.summaryFindings(findings.length === 0 ? null : findings.map(([id, count]) => `${id} ${count}`).join(', ')));
+  lines.push(BATCH.summaryFindings(findings.length === 0 ? null : list(findings.map(([id, count]) => `${id} ${count}`))));
   if (summary.inputTokens + summary.outputTokens > 0) {
     lines.push(BATCH.summaryTokens(summary.inputTokens, summary.outputTokens, summary.costUsd === null ? null : `$${summary.costUsd.toFixed(4)}`));
   }
-  lines.push(BATCH.summaryWrote(summary.files.join(', ')));
+  lines.push(BATCH.summaryWrote(list(summary.files)));
   return `${lines.map((line) => line[language]).join('\n')}\n`;
 }

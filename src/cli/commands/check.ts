@@ -18,14 +18,14 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   }
   if (options.files.length === 0) throw new UsageError(CLI.needsFile('check'));
   const extraction = await prepareExtraction(options.extractor, io, options.language, options.json);
-  const { results, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
+  const { results, lines, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
   if (options.json) {
     const document = results.map((result) => ({ path: result.source.path, findings: result.findings }));
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     const style = createStyle(useColor(io));
     for (const result of results) {
-      io.stdout.write(`${style.bold(result.source.path)}\n${renderFindings(result.findings, style, options.language)}\n\n`);
+      io.stdout.write(`${style.bold(result.source.path)}\n${renderFindings(result.findings, style, options.language, lines.get(result))}\n\n`);
     }
   }
   const failure = inputsExitCode({ unreadable, narrativeFailed, internal });

@@ -26,7 +26,7 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
   // A folder that cannot be made fails now, before any report is read for nothing.
   if (options.out) await createOutputFolder(options.out);
   const extraction = await prepareExtraction(options.extractor, io, options.language, options.json);
-  const { results, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
+  const { results, lines, unreadable, narrativeFailed, internal } = await readInputs(options.files, options.language, io, extraction, options.limits);
   let writeFailure: AppError | null = null;
   if (options.out) {
     try {
@@ -43,7 +43,7 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
     if (document !== null) io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     const style = createStyle(useColor(io));
-    io.stdout.write(results.map((result) => renderResult(result, style, options.language)).join('\n\n' + '─'.repeat(60) + '\n\n'));
+    io.stdout.write(results.map((result) => renderResult(result, style, options.language, lines.get(result))).join('\n\n' + '─'.repeat(60) + '\n\n'));
     if (results.length > 0) io.stdout.write(`\n\n${style.dim(NEXT_STEPS[options.language])}\n`);
   }
   if (writeFailure) {

@@ -1,0 +1,73 @@
+import type { Language } from '../checks/language.js';
+import type { Finding, Result } from '../report/schemas.js';
+import { SECTION_TITLES, type SectionKey } from '../report/template.js';
+
+const TABLE_NUMBERS: Record<string, { readonly zh: string; readonly en: string }> = {
+  activeDisclosure: { zh: '表二', en: 'table 2' },
+  applications: { zh: '表三', en: 'table 3' },
+  reviewLitigation: { zh: '表四', en: 'table 4' },
+};
+
+const TOPICS: Record<string, { readonly zh: string; readonly en: string }> = {
+  activeDisclosure: { zh: '主动公开', en: 'active disclosure' },
+  applications: { zh: '依申请公开', en: 'applications' },
+  reviewLitigation: { zh: '行政复议和行政诉讼', en: 'reviews and lawsuits' },
+  fee: { zh: '收费', en: 'fees' },
+};
+
+/** Where each character offset of a text is, as a person counts: 第 N 行 (and the PDF page). */
+export type Lines = (offset: number) => { readonly line: number; readonly page: number | null };
+
+/** Line numbers (from 1) of a document's text, and its pages when it is a PDF. */
+export function linesOf(text: string, pages: Result['source']['pages'] = null): Lines {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const page = pages?.find((candidate) => offset >= candidate.start && offset < candidate.end)?.number ?? null;
+    return { line: low + 1, page };
+  };
+}
+
+/**
+ * Where a finding is, in the words a person reads: the printed row and column of its cell
+ * (表三“（七）总计”行“自然人”列), the section, or the topic of the narrative; and its line.
+ * The JSON keeps the key and the span.
+ */
+export function describePlace(finding: Finding, language: Language, lines?: Lines): string {
+  const what = describeWhat(finding, language);
+  const span = finding.spans[0] ?? finding.cells.find((cell) => cell.span)?.span ?? null;
+  if (!lines || !span) return what;
+  const { line, page } = lines(span.start);
+  const position = language === 'zh' ? `${page === null ? '' : `第 ${page} 页`}第 ${line} 行` : `${page === null ? '' : `page ${page}, `}line ${line}`;
+  return `${what} · ${position}`;
+}
+
+function describeWhat(finding: Finding, language: Language): string {
+  const [head, topic, ...rest] = finding.path.split('.');
+  const first = finding.cells[0];
+  if (first) {
+    const table = TABLE_NUMBERS[first.path.split('.')[0] ?? ''];
+    const cell = language === 'zh' ? `${table?.zh ?? ''}“${first.rowLabel}”行“${first.columnLabel}”列` : `${table?.en ?? ''} “${first.rowLabel}” / “${first.columnLabel}”`;
+    const more = finding.cells.length - 1;
+    if (more === 0) return cell;
+    return language === 'zh' ? `${cell}等 ${finding.cells.length} 格` : `${cell} and ${more} more cell(s)`;
+  }
+  if (head === 'narrative' && topic) {
+    const named = TOPICS[topic];
+    const subject = rest.slice(1).join('.');
+    if (language === 'zh') return `正文“${named?.zh ?? topic}”部分${subject ? `：${subject}` : ''}`;
+    return `the narrative on ${named?.en ?? topic}${subject ? `: ${subject}` : ''}`;
+  }
+  if (head === 'sections' && topic && topic in SECTION_TITLES) return `“${SECTION_TITLES[topic as SectionKey]}”`;
+  // "tables.applications" (the table as a whole) or a path in it.
+  const table = head === 'tables' && topic ? TABLE_NUMBERS[topic] : head ? TABLE_NUMBERS[head] : undefined;
+  if (table) return table[language];
+  return finding.path;
+}

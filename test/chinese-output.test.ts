@@ -1,0 +1,152 @@
+// Everything a person reads is Chinese by default (issue 14). This walks the human output of every
+// command — help, results, findings, notices, file and usage errors, batch progress and summary —
+// with no language asked for, and fails on any English word that is not a name the user types or
+// a machine name: a file or path, a flag, an environment variable, a check id or error code, a
+// format, a model or program name. A new English sentence anywhere in that output fails it.
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/program.js';
+import type { CliIo } from '../src/cli/io.js';
+import { ensureBuilt, ROOT, runBin } from './support/run-bin.js';
+
+const FIXTURES = join(ROOT, 'fixtures');
+const CLEAN = join(FIXTURES, 'seed-004-lingwu-civil-affairs-2024/report.txt');
+const BROKEN = join(FIXTURES, 'constructed-tab-broken-sums/report.txt');
+const PRE_2019 = join(FIXTURES, 'pingtan-2018-pre2019/report.txt');
+const PDF = join(FIXTURES, 'hongze-district-2023-pdf/report.pdf');
+const HTML = join(FIXTURES, 'pingtan-2023-html/report.html');
+const DOCX = join(FIXTURES, 'city-2025-docx/report.docx');
+
+// Names, not words: what the user types or what a program is called.
+const NAMES = new Set([
+  'nianbao', 'rules', 'openai', 'langchain', 'zh', 'en', 'auto', 'json_schema', 'json_object', 'custom_id',
+  'JSON', 'CSV', 'Excel', 'SQLite', 'HTML', 'PDF', 'OCR', 'Word', 'WPS', 'LibreOffice', 'Markdown', 'MB',
+  'token', 'Batch', 'API', 'Ctrl', 'kill', 'USD', 'UTF', 'GB18030', 'ocrmypdf', 'pdf', 'js', 'docx', 'doc',
+  'gpt', 'mini', 'deepseek', 'chat', 'qwen', 'plus', 'anthropic', 'claude', 'sonnet', 'mock', 'model', 'utf',
+  'FILE', 'DIR', 'INPUT', 'SPEC', 'GLOB', 'Enter', 'Esc', 'tok', 'http', 'https', 'www', 'gov', 'cn', 'id',
+  'notices', 'tmp', 'localhost', 'OpenAI', 'fixtures',
+  // The commands themselves.
+  'extract', 'check', 'batch', 'eval', 'view', 'tui',
+]);
+
+/** The English words left once names are taken out. */
+function englishWords(output: string): string[] {
+  const withoutNames = output
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(/\S*[/\\]\S*/g, ' ') // paths and URLs
+    .replace(/\S+\.(?:txt|md|html?|shtml|pdf|docx?|jsonl?|csv|xlsx|sqlite|example|lock|png|tmp|partial|env)\b/g, ' ')
+    .replace(/\{[^{}]*\}/g, ' ') // JSON shown as an example
+    .replace(/"[^"\s]*"|“[^”\s]*”/g, ' ') // a value as typed ("seed-*", “frobnicate”)
+    .replace(/\b\w+_\w+\b/g, ' ') // identifiers (json_schema, custom_id)
+    .replace(/(?<![\w-])--?[a-z][\w-]*/g, ' ') // flags
+    .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ') // environment variables
+    .replace(/\b[a-z]+[A-Z]\w*(?:\.[a-zA-Z]+)+\b|\b[a-z]+\.[a-z][a-zA-Z]+\b/g, ' ') // check ids, keys
+    .replace(/\b[a-z]+(?:-[a-z0-9]+)+\b/g, ' ') // error and notice codes (not-a-report, narrative-failed)
+    .replace(/\b\d+(?:\.\d+)?[a-z]+\b/g, ' '); // durations and sizes (2.0s, 19m30s)
+  return [...withoutNames.matchAll(/[A-Za-z]{2,}/g)].map((match) => match[0]).filter((word) => !NAMES.has(word));
+}
+
+type Run = { readonly code: number; readonly stdout: string; readonly stderr: string };
+
+async function runHere(argv: readonly string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} };
+  const code = await main(argv, io, '0.1.0');
+  return { code, stdout, stderr };
+}
+
+let directory = '';
+
+beforeAll(async () => {
+  ensureBuilt();
+  directory = await mkdtemp(join(tmpdir(), 'nianbao-zh-'));
+  await writeFile(join(directory, 'minutes.txt'), '会议纪要\n2024年3月5日，局党组召开会议，研究部署全年工作。\n');
+  await writeFile(join(directory, 'empty.txt'), '');
+  await writeFile(join(directory, 'old.doc'), 'x');
+  await writeFile(join(directory, 'deep.html'), `<html><body>${'<div>'.repeat(1500)}深</body></html>`);
+});
+
+afterAll(async () => {
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('every human output in Chinese by default', () => {
+  it.each([
+    ['the overview', ['--help']],
+    ['extract --help', ['extract', '--help']],
+    ['check --help', ['check', '--help']],
+    ['batch --help', ['batch', '--help']],
+    ['eval --help', ['eval', '--help']],
+    ['view --help', ['view', '--help']],
+    ['tui --help', ['tui', '--help']],
+  ])('help: %s', async (_name, argv) => {
+    const { stdout } = await runHere(argv);
+    expect(englishWords(stdout)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown command', ['frobnicate']],
+    ['an unknown flag', ['extract', '--frob', CLEAN]],
+    ['a flag without its value', ['check', CLEAN, '--lang']],
+    ['a flag with a value it does not take', ['check', CLEAN, '--json=yes']],
+    ['no file', ['check']],
+    ['a bad --lang', ['check', CLEAN, '--lang', 'fr']],
+    ['a bad --max-mb', ['check', CLEAN, '--max-mb', 'lots']],
+    ['batch without --out', ['batch', CLEAN]],
+    ['a provider without a model', ['extract', CLEAN, '--provider', 'openai']],
+    ['an unknown provider', ['extract', CLEAN, '--provider', 'magic']],
+    ['tui on a pipe', ['tui', CLEAN]],
+  ])('usage and configuration errors: %s', async (_name, argv) => {
+    const { code, stderr } = await runHere(argv);
+    expect(code).toBe(2);
+    expect(englishWords(stderr)).toEqual([]);
+  });
+
+  it('extract and check: results, findings, notices and every kind of unreadable file', async () => {
+    const inputs = [CLEAN, BROKEN, PRE_2019, PDF, HTML, DOCX, join(directory, 'minutes.txt'), join(directory, 'empty.txt'), join(directory, 'old.doc'), join(directory, 'deep.html'), join(directory, 'missing.txt'), directory];
+    for (const command of ['extract', 'check']) {
+      const { stdout, stderr } = await runHere([command, ...inputs]);
+      expect(stdout).toContain('表三');
+      expect(englishWords(stderr), `${command} stderr`).toEqual([]);
+      expect(englishWords(stdout), `${command} stdout`).toEqual([]);
+    }
+  });
+
+  it('batch: progress, failures and the summary; a second run that has nothing left to do', async () => {
+    const input = join(directory, 'reports');
+    const out = join(directory, 'out');
+    await mkdir(input);
+    await copyFile(CLEAN, join(input, 'lingwu.txt'));
+    await copyFile(CLEAN, join(input, 'lingwu-copy.txt'));
+    await copyFile(BROKEN, join(input, 'broken.txt'));
+    await copyFile(join(directory, 'minutes.txt'), join(input, 'minutes.txt'));
+    await copyFile(join(directory, 'empty.txt'), join(input, 'empty.txt'));
+    for (const run of [1, 2]) {
+      const { code, stderr } = await runBin(['batch', input, '--out', out], { env: { NIANBAO_LANG: '' } });
+      expect(code, stderr).toBe(3);
+      expect(stderr).toContain(run === 1 ? '本次运行：读取 2' : '本次运行：读取 0');
+      expect(englishWords(stderr), `run ${run}`).toEqual([]);
+    }
+    const locked = await runBin(['batch', input, '--out', join(directory, 'out', 'results.jsonl')], { env: { NIANBAO_LANG: '' } });
+    expect(englishWords(locked.stderr)).toEqual([]);
+  }, 120_000);
+
+  it('view: what it wrote, and a file it cannot read', async () => {
+    const target = join(directory, 'view.html');
+    const written = await runHere(['view', CLEAN, '--out', target]);
+    expect(written.code).toBe(0);
+    expect(englishWords(written.stderr)).toEqual([]);
+    const missing = await runHere(['view', join(directory, 'missing.txt')]);
+    expect(missing.code).toBe(3);
+    expect(englishWords(missing.stderr)).toEqual([]);
+  });
+
+  it('the filter itself: English sentences are caught, names are not', () => {
+    expect(englishWords('nianbao: /tmp/a.txt：文件不存在')).toEqual([]);
+    expect(englishWords('applications.rowTotal · 表三 · --max-mb 5 · OPENAI_API_KEY · not-a-report 1 · 2.0s')).toEqual([]);
+    expect(englishWords('nianbao: /tmp/a.txt: no such file')).toEqual(['no', 'such', 'file']);
+  });
+});
