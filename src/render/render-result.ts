@@ -13,10 +13,10 @@ import {
   SECTION_TITLES,
 } from '../report/template.js';
 import { padEnd, padStart, truncate } from './display-width.js';
-import { renderFindings } from './render-findings.js';
 import { renderNarrative } from './render-narrative.js';
 import type { Style } from './style.js';
 import type { Lines } from './describe-place.js';
+import { renderCheck } from './render-check.js';
 
 type Mark = 'error' | 'warning';
 
@@ -64,7 +64,7 @@ export function renderResult(result: Result, style: Style, language: Language, l
   }
   const narrative = renderNarrative(result.narrative, style, language);
   if (narrative.length > 0) output.push('', ...narrative);
-  output.push('', renderFindings(result.findings, style, language, lines));
+  output.push('', renderCheck(result, style, language, lines));
   return output.join('\n');
 }
 

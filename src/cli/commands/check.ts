@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { renderFindings } from '../../render/render-findings.js';
+import { renderCheck, renderCheckSummary } from '../../render/render-check.js';
 import { createStyle } from '../../render/style.js';
 import { EXIT, inputsExitCode, type CliIo } from '../io.js';
 import { parseCommonOptions } from '../options.js';
@@ -25,8 +25,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   } else {
     const style = createStyle(useColor(io));
     for (const result of results) {
-      io.stdout.write(`${style.bold(result.source.path)}\n${renderFindings(result.findings, style, options.language, lines.get(result))}\n\n`);
+      io.stdout.write(`${style.bold(result.source.path)}\n${renderCheck(result, style, options.language, lines.get(result))}\n\n`);
     }
+    if (options.files.length > 1) io.stdout.write(`${renderCheckSummary(results, unreadable, options.language)}\n`);
   }
   const failure = inputsExitCode({ unreadable, narrativeFailed, internal });
   if (failure !== null) return failure;
