@@ -177,6 +177,17 @@ describe('checkSums: suggestions', () => {
     expect(new Set(findings.map((finding) => finding.suggestion?.message)).size).toBe(1);
   });
 
+  it('is found per table: an unrelated error in table 4 does not hide table 3\'s, and says which table it mends', () => {
+    const findings = run({ ...CONSISTENT, 'applications.totalHandled.naturalPerson': 6, 'reviewLitigation.review.upheld': 1 });
+    const table3 = findings.filter((finding) => finding.id.startsWith('applications.'));
+    const table4 = findings.filter((finding) => finding.id.startsWith('reviewLitigation.'));
+    expect(table3).toHaveLength(3);
+    expect(table3.map((finding) => finding.suggestion?.path)).toEqual(table3.map(() => 'applications.totalHandled.naturalPerson'));
+    expect(table3[0]!.suggestion!.message).toBe('若“（七）总计”行“自然人”为 5（现为 6），表三中所有不符的勾稽关系都能成立');
+    // Table 4's own error has two possible fixes: no suggestion there.
+    expect(table4.map((finding) => finding.suggestion)).toEqual([null]);
+  });
+
   it('names the cell and the value in the suggestion message', () => {
     const typo = { ...CONSISTENT, 'applications.totalHandled.naturalPerson': 6 };
     const [zh] = run(typo, 'zh');

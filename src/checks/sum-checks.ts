@@ -34,8 +34,14 @@ export function checkSums(input: CheckInput): Finding[] {
   );
   if (broken.length === 0) return [];
   const holding = evaluated.filter(({ evaluation }) => evaluation.status === 'holds').map(({ equation }) => equation);
-  const suggestion = suggestCorrection(input.tables, broken, holding);
+  // Per table: a cell of table 3 cannot mend table 4, so an error there must not hide table 3's suggestion.
+  const suggestions = new Map<string, { path: string; value: number } | null>();
+  for (const table of new Set(broken.map(({ equation }) => tableOf(equation)))) {
+    const own = (equation: Equation) => tableOf(equation) === table;
+    suggestions.set(table, suggestCorrection(input.tables, broken.filter(({ equation }) => own(equation)), holding.filter(own)));
+  }
   return broken.map(({ equation, totalValue, partsValue }) => {
+    const suggestion = suggestions.get(tableOf(equation)) ?? null;
     const totalCells = equation.total.map((path) => describeCell(input, path));
     const partCells = equation.parts.map((path) => describeCell(input, path));
     const cells = [...totalCells, ...partCells];
@@ -52,11 +58,15 @@ export function checkSums(input: CheckInput): Finding[] {
       difference,
       suggestion: suggested && {
         ...suggested,
-        message: describeSuggestion(input, suggested.path, suggested.value, input.language),
+        message: describeSuggestion(input, suggested.path, suggested.value, input.language, suggestions.size > 1),
       },
       spans: cells.flatMap((cell) => (cell.span ? [cell.span] : [])),
     });
   });
+}
+
+function tableOf(equation: Equation): string {
+  return equation.id.split('.')[0]!;
 }
 
 function round(value: number): number {
@@ -102,12 +112,16 @@ function describeBroken(
   }
 }
 
-function describeSuggestion(input: CheckInput, path: string, value: number, language: Language): string {
+const TABLE_NAMES: Record<string, readonly [zh: string, en: string]> = { activeDisclosure: ['表二', 'table 2'], applications: ['表三', 'table 3'], reviewLitigation: ['表四', 'table 4'] };
+
+/** "If this cell were N, every broken rule would hold" — of its own table, when another is broken too. */
+function describeSuggestion(input: CheckInput, path: string, value: number, language: Language, onlyItsTable: boolean): string {
   const cell = describeCell(input, path);
+  const [zh, en] = TABLE_NAMES[path.split('.')[0]!] ?? ['', ''];
   return pick(
     language,
-    `若“${cell.rowLabel}”行“${cell.columnLabel}”为 ${value}（现为 ${cell.value}），所有不符的勾稽关系都能成立`,
-    `if “${cell.rowLabel}” / “${cell.columnLabel}” were ${value} (it reads ${cell.value}), every broken rule would hold`,
+    `若“${cell.rowLabel}”行“${cell.columnLabel}”为 ${value}（现为 ${cell.value}），${onlyItsTable ? `${zh}中` : ''}所有不符的勾稽关系都能成立`,
+    `if “${cell.rowLabel}” / “${cell.columnLabel}” were ${value} (it reads ${cell.value}), every broken rule${onlyItsTable ? ` of ${en}` : ''} would hold`,
   );
 }
 
