@@ -222,8 +222,10 @@ describe('check', () => {
   it('exit 1 when a table-3 number breaks a rule', async () => {
     const { code, stdout } = await run(['check', broken]);
     expect(code).toBe(1);
-    expect(stdout).toContain('✖ “(一)予以公开”行：六类申请人合计 5，“总计”列为 0，相差 -5');
-    expect(stdout).toContain('✖ “自然人”列：各项办理结果合计 5，“（七）总计”为 0，相差 -5');
+    // The one wrong cell first, the rules it breaks under it.
+    expect(stdout).toMatch(/✖ “\(一\)予以公开”行“自然人”列（第 \d+ 行）可能有误：它使 2 条勾稽关系不成立/);
+    expect(stdout).toContain('    · “(一)予以公开”行：六类申请人合计 5，“总计”列为 0，相差 -5');
+    expect(stdout).toContain('    · “自然人”列：各项办理结果合计 5，“（七）总计”为 0，相差 -5');
     expect(stdout).toContain('↳ 若“(一)予以公开”行“自然人”为 0（现为 5），所有不符的勾稽关系都能成立');
   });
 
@@ -243,7 +245,8 @@ describe('check', () => {
   it('--lang en writes the findings in English', async () => {
     const { stdout } = await run(['check', broken, '--lang', 'en']);
     expect(stdout).toContain('2 finding(s) (2 error, 0 warning):');
-    expect(stdout).toContain('✖ “(一)予以公开”: the six applicant columns add up to 5 but 总计 says 0 (difference -5)');
+    expect(stdout).toMatch(/✖ “\(一\)予以公开” \/ “自然人” \(line \d+\) is likely wrong: it breaks 2 rules/);
+    expect(stdout).toContain('    · “(一)予以公开”: the six applicant columns add up to 5 but 总计 says 0 (difference -5)');
     expect(stdout).toContain('↳ if “(一)予以公开” / “自然人” were 0 (it reads 5), every broken rule would hold');
     expect(stdout).not.toMatch(/相差|发现/);
   });
