@@ -1,6 +1,7 @@
 /** What a command may touch of the outside world; tests pass fakes. */
 export type CliIo = {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** `columns`: a terminal's width (tables use it; a pipe gets 80). */
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   /** Environment variables (only cli/ reads them). */
   readonly env: Readonly<Record<string, string | undefined>>;

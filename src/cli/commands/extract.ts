@@ -43,7 +43,7 @@ export async function runExtract(argv: readonly string[], io: CliIo): Promise<nu
     if (document !== null) io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     const style = createStyle(useColor(io));
-    io.stdout.write(results.map((result) => renderResult(result, style, options.language, lines.get(result))).join('\n\n' + '─'.repeat(60) + '\n\n'));
+    io.stdout.write(results.map((result) => renderResult(result, style, options.language, lines.get(result), io.stdout.isTTY === true ? Math.max(80, io.stdout.columns ?? 80) : 80)).join('\n\n' + '─'.repeat(60) + '\n\n'));
     if (results.length > 0) io.stdout.write(`\n\n${style.dim(NEXT_STEPS[options.language])}\n`);
   }
   if (writeFailure) {
