@@ -26,6 +26,8 @@ const WINDOW = '1400,2000';
 const LOAD_TIMEOUT_MS = 30_000;
 // Errors that surface after the load event (timers, fonts, late handlers) get this long to appear.
 const SETTLE_MS = 750;
+// Two numbers of a table row in the view page must read as two: "564 984", never "564984".
+const MIN_CELL_GAP_PX = 12;
 const BASE_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -151,7 +153,21 @@ const EXERCISE = `(async () => {
     select.selectedIndex = 0;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }
-  return { clicked: clickable.length, text: document.body ? document.body.innerText.length : 0 };
+  // Adjacent table cells must not touch: every tab character shown between two cells is measured.
+  const gaps = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && gaps.length < 5000; node = walker.nextNode()) {
+    for (let at = node.data.indexOf('\t'); at !== -1; at = node.data.indexOf('\t', at + 1)) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect();
+      const style = getComputedStyle(node.parentElement);
+      // Only where the tab is drawn as space (pre, pre-wrap): elsewhere it collapses with the others.
+      if (box.height > 0 && /pre/.test(style.whiteSpace)) gaps.push(box.width);
+    }
+  }
+  return { clicked: clickable.length, text: document.body ? document.body.innerText.length : 0, gaps: gaps.length, narrowest: gaps.length ? Math.min(...gaps) : null };
 })()`;
 
 /** Loads one page with the protocol attached; returns its problems (empty when clean). */
@@ -199,6 +215,10 @@ async function inspectPage(url) {
     const summary = exercised.result?.value ?? { clicked: 0, text: 0 };
     if (summary.text === 0) problems.push('the page shows no text');
     notes.push(`${summary.clicked} links, summaries and rows clicked; ${summary.text} characters of text`);
+    if (summary.gaps > 0) {
+      notes.push(`${summary.gaps} gaps between table cells, the narrowest ${summary.narrowest.toFixed(1)} px`);
+      if (summary.narrowest < MIN_CELL_GAP_PX) problems.push(`table cells touch: a gap between two cells is ${summary.narrowest.toFixed(1)} px wide`);
+    }
     await new Promise((settle) => setTimeout(settle, SETTLE_MS));
     await protocol.send('Browser.close').catch(() => undefined);
   } catch (error) {

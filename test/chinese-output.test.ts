@@ -3,7 +3,7 @@
 // with no language asked for, and fails on any English word that is not a name the user types or
 // a machine name: a file or path, a flag, an environment variable, a check id or error code, a
 // format, a model or program name. A new English sentence anywhere in that output fails it.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ const NAMES = new Set([
   'token', 'Batch', 'API', 'Ctrl', 'kill', 'USD', 'UTF', 'GB18030', 'ocrmypdf', 'pdf', 'js', 'docx', 'doc',
   'gpt', 'mini', 'deepseek', 'chat', 'qwen', 'plus', 'anthropic', 'claude', 'sonnet', 'mock', 'model', 'utf',
   'FILE', 'DIR', 'INPUT', 'SPEC', 'GLOB', 'Enter', 'Esc', 'tok', 'http', 'https', 'www', 'gov', 'cn', 'id',
-  'notices', 'tmp', 'localhost', 'OpenAI', 'fixtures',
+  'notices', 'tmp', 'localhost', 'OpenAI', 'fixtures', 'txt', 'md', 'html',
   // The commands themselves.
   'extract', 'check', 'batch', 'eval', 'view', 'tui',
 ]);
@@ -134,11 +134,21 @@ describe('every human output in Chinese by default', () => {
     expect(englishWords(locked.stderr)).toEqual([]);
   }, 120_000);
 
-  it('view: what it wrote, and a file it cannot read', async () => {
+  it('view: the page (its headings, labels and notes, not the report it shows), what it wrote, a file it cannot read', async () => {
     const target = join(directory, 'view.html');
-    const written = await runHere(['view', CLEAN, '--out', target]);
+    const written = await runHere(['view', BROKEN, '--out', target]);
     expect(written.code).toBe(0);
     expect(englishWords(written.stderr)).toEqual([]);
+    const page = await readFile(target, 'utf8');
+    expect(page).toContain('<html lang="zh-CN">');
+    // What the page itself says: everything but the report's own text, scripts and styles.
+    const own = page
+      .replace(/<div class="doc"[\s\S]*?<\/main>/, ' ')
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&[a-z]+;/g, ' ');
+    expect(own).toContain('发现（');
+    expect(englishWords(own)).toEqual([]);
     const missing = await runHere(['view', join(directory, 'missing.txt')]);
     expect(missing.code).toBe(3);
     expect(englishWords(missing.stderr)).toEqual([]);

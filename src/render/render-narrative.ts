@@ -42,7 +42,7 @@ export function renderNarrative(block: NarrativeBlock | null, style: Style, lang
     const cost = usage.costUsd === null ? pick(language, '未定价', 'unpriced') : `$${usage.costUsd.toFixed(5)}`;
     lines.push(
       style.dim(
-        `  ${pick(language, '抽取', 'extracted by')} ${extractor.provider}:${extractor.model} · ${pick(language, '发送正文', 'sent')} ${input.tokens ?? '?'} tokens / ${pick(language, '全文', 'whole report')} ${input.wholeReportTokens ?? '?'}${ratio} · in ${usage.inputTokens} / out ${usage.outputTokens} · ${usage.attempts} ${pick(language, '次', 'attempt(s)')} · ${(usage.latencyMs / 1000).toFixed(1)} s · ${cost}${usage.cached ? pick(language, ' · 缓存', ' · cached') : ''}`,
+        `  ${pick(language, '抽取', 'extracted by')} ${extractor.provider}:${extractor.model} · ${pick(language, '发送正文', 'sent')} ${input.tokens ?? '?'} token / ${pick(language, '全文', 'whole report')} ${input.wholeReportTokens ?? '?'}${ratio} · ${pick(language, `输入 ${usage.inputTokens} / 输出 ${usage.outputTokens} token`, `in ${usage.inputTokens} / out ${usage.outputTokens}`)} · ${usage.attempts} ${pick(language, '次', 'attempt(s)')} · ${(usage.latencyMs / 1000).toFixed(1)} s · ${cost}${usage.cached ? pick(language, ' · 缓存', ' · cached') : ''}`,
       ),
     );
   }

@@ -1,4 +1,7 @@
+import { describeFigure } from '../checks/narrative/index.js';
 import { listNumbers } from '../report/map-numbers.js';
+import type { Language } from '../checks/language.js';
+import { VIEW_WORDS, type ViewWords } from '../messages/view.js';
 import { htmlDocumentHead } from './html-document-head.js';
 import { escapeHtml } from './escape-html.js';
 import type { Finding, GroundedNumber, Result, Span, Tables } from '../report/schemas.js';
@@ -27,11 +30,11 @@ function fitsText(span: Span, text: string): boolean {
 type Collected = {
   readonly annotations: Annotation[];
   readonly cells: { readonly path: string; readonly annotation: Annotation | null; readonly raw: string; readonly value: unknown; readonly labels: string; readonly recovered: boolean }[];
-  readonly numbers: { readonly path: string; readonly number: GroundedNumber; readonly annotation: Annotation | null }[];
+  readonly numbers: { readonly path: string; readonly label: string; readonly number: GroundedNumber; readonly annotation: Annotation | null }[];
   readonly findings: { readonly finding: Finding; readonly entry: string; readonly spans: (Annotation | null)[] }[];
 };
 
-function collect(result: Result, text: string): Collected {
+function collect(result: Result, text: string, words: ViewWords): Collected {
   const annotations: Annotation[] = [];
   const add = (annotation: Annotation) => {
     if (!fitsText(annotation.span, text)) return null;
@@ -44,18 +47,19 @@ function collect(result: Result, text: string): Collected {
       const value = valueAt(result.tables, path);
       const labels = `${source.rowLabel} / ${source.columnLabel}`;
       const recovered = source.placement === 'recovered';
-      const title = `${path} = ${show(value)}${source.raw !== show(value) ? ` (printed “${source.raw}”)` : ''} · ${labels}${recovered ? ' · placed by the row sum' : ''}`;
+      const title = `${path} = ${show(value)}${source.raw !== show(value) ? ` (${words.printed(source.raw)})` : ''} · ${labels}${recovered ? ` · ${words.placedByRowSum}` : ''}`;
       return { path, raw: source.raw, value, labels, recovered, annotation: add({ id: `c${index}`, entry: `e-c${index}`, kind: 'cell', span: source.span, title }) };
     });
   const numbers = result.narrative
     ? listNumbers(result.narrative.facts).map(({ path, number }, index) => {
-        const title = `${path} = ${number.value} · “${number.quote}”${number.grounded ? '' : ' · not found in the text'}`;
-        return { path, number, annotation: number.span ? add({ id: `n${index}`, entry: `e-n${index}`, kind: 'number', span: number.span, title }) : null };
+        const label = numberLabel(result.narrative!.facts, path, words.language);
+        const title = `${label} = ${number.value} · “${number.quote}”${number.grounded ? '' : ` · ${words.ungroundedTitle}`}`;
+        return { path, label, number, annotation: number.span ? add({ id: `n${index}`, entry: `e-n${index}`, kind: 'number', span: number.span, title }) : null };
       })
     : [];
   const findings = result.findings.map((finding, index) => {
     const entry = `e-f${index}`;
-    const title = `⚠ ${finding.id} (${finding.severity}): ${finding.message}`;
+    const title = `⚠ ${finding.id} (${words.severity[finding.severity]}): ${finding.message}`;
     return { finding, entry, spans: finding.spans.map((span, spanIndex) => add({ id: `f${index}-${spanIndex}`, entry, kind: 'finding', span, title })) };
   });
   return { annotations, cells, numbers, findings };
@@ -111,7 +115,8 @@ function renderText(text: string, annotations: readonly Annotation[], sectionAnc
   for (const segment of segments) {
     linksAt(segment.from);
     anchorsAt(segment.from);
-    const content = escapeHtml(text.slice(segment.from, segment.to));
+    // A tab between two cells gets at least 2em: in a proportional font "564\t984" ran together.
+    const content = escapeHtml(text.slice(segment.from, segment.to)).replace(/\t/g, '<span class="tab">\t</span>');
     if (segment.covering.length === 0 || segment.primary === null) {
       out.push(content);
       continue;
@@ -126,16 +131,16 @@ function renderText(text: string, annotations: readonly Annotation[], sectionAnc
   return out.join('');
 }
 
-const backLink = (annotation: Annotation | null, label = '↖ text') =>
-  annotation ? `<a class="back" href="#t-${annotation.id}" title="show in the text">${label}</a>` : '<span class="no-span" title="no position in the text">not in the text</span>';
+const backLink = (words: ViewWords, annotation: Annotation | null, label = words.backToText) =>
+  annotation ? `<a class="back" href="#t-${annotation.id}" title="${words.showInText}">${label}</a>` : `<span class="no-span" title="${words.noPosition}">${words.notInText}</span>`;
 
-function renderFindingEntries(collected: Collected, cellAnnotations: ReadonlyMap<string, Annotation | null>): string {
-  if (collected.findings.length === 0) return '<p class="none">No finding.</p>';
+function renderFindingEntries(collected: Collected, cellAnnotations: ReadonlyMap<string, Annotation | null>, words: ViewWords): string {
+  if (collected.findings.length === 0) return `<p class="none">${words.noFinding}</p>`;
   return `<ol class="entries findings">${collected.findings
     .map(({ finding, entry, spans }) => {
-      const links = spans.length === 0 ? '<span class="no-span">no position in the text</span>' : spans.map((annotation, index) => backLink(annotation, spans.length > 1 ? `↖ ${index + 1}` : '↖ text')).join(' ');
-      const sides = finding.expected !== null || finding.actual !== null ? `<div class="sub">expected ${show(finding.expected)} · actual ${show(finding.actual)}${finding.difference !== null ? ` · difference ${finding.difference}` : ''}</div>` : '';
-      const suggestion = finding.suggestion ? `<div class="sub">suggestion: ${escapeHtml(finding.suggestion.message)}</div>` : '';
+      const links = spans.length === 0 ? `<span class="no-span">${words.noPosition}</span>` : spans.map((annotation, index) => backLink(words, annotation, spans.length > 1 ? `↖ ${index + 1}` : words.backToText)).join(' ');
+      const sides = finding.expected !== null || finding.actual !== null ? `<div class="sub">${words.sides(show(finding.expected), show(finding.actual), finding.difference)}</div>` : '';
+      const suggestion = finding.suggestion ? `<div class="sub">${words.suggestion}${escapeHtml(finding.suggestion.message)}</div>` : '';
       const cells = finding.cells.length
         ? `<ul class="finding-cells">${finding.cells
             .map((cell) => {
@@ -145,30 +150,30 @@ function renderFindingEntries(collected: Collected, cellAnnotations: ReadonlyMap
             })
             .join('')}</ul>`
         : '';
-      return `<li id="${entry}" class="${finding.severity}"><div><span class="severity">${finding.severity}</span> <code>${escapeHtml(finding.id)}</code> ${links}</div><div class="message" lang="zh-CN">${escapeHtml(finding.message)}</div>${sides}${suggestion}${cells}</li>`;
+      return `<li id="${entry}" class="${finding.severity}"><div><span class="severity">${words.severity[finding.severity]}</span> <code>${escapeHtml(finding.id)}</code> ${links}</div><div class="message" lang="zh-CN">${escapeHtml(finding.message)}</div>${sides}${suggestion}${cells}</li>`;
     })
     .join('')}</ol>`;
 }
 
-function renderNumberEntries(collected: Collected): string {
-  if (collected.numbers.length === 0) return '<p class="none">No stated number extracted.</p>';
+function renderNumberEntries(collected: Collected, words: ViewWords): string {
+  if (collected.numbers.length === 0) return `<p class="none">${words.noNumber}</p>`;
   return `<ol class="entries numbers">${collected.numbers
-    .map(({ path, number, annotation }, index) => {
-      const grounded = number.grounded ? '' : ' <span class="ungrounded" title="the quote was not found in the text">ungrounded</span>';
-      return `<li id="e-n${index}"><div><code>${escapeHtml(path)}</code> = <b>${number.value}</b>${grounded} ${backLink(annotation)}</div><div class="quote" lang="zh-CN">“${escapeHtml(number.quote)}”</div></li>`;
+    .map(({ path, label, number, annotation }, index) => {
+      const grounded = number.grounded ? '' : ` <span class="ungrounded" title="${words.ungroundedTitle}">${words.ungrounded}</span>`;
+      return `<li id="e-n${index}"><div><span title="${escapeHtml(path)}">${escapeHtml(label)}</span> = <b>${number.value}</b>${grounded} ${backLink(words, annotation)}</div><div class="quote" lang="zh-CN">“${escapeHtml(number.quote)}”</div></li>`;
     })
     .join('')}</ol>`;
 }
 
-function renderCellEntries(collected: Collected): string {
-  if (collected.cells.length === 0) return '<p class="none">No table cell read.</p>';
+function renderCellEntries(collected: Collected, words: ViewWords): string {
+  if (collected.cells.length === 0) return `<p class="none">${words.noCell}</p>`;
   return TABLE_KEYS.map((table) => {
     const rows = collected.cells
       .map((cell, index) => ({ cell, index }))
       .filter(({ cell }) => cell.path.startsWith(`${table}.`))
       .map(({ cell, index }) => {
         const printed = cell.raw !== show(cell.value) ? ` <span class="sub">“${escapeHtml(cell.raw)}”</span>` : '';
-        return `<tr id="e-c${index}"><td lang="zh-CN">${escapeHtml(cell.labels)}${cell.recovered ? ' <span class="sub" title="placed by the row sum">~</span>' : ''}</td><td class="value">${escapeHtml(show(cell.value))}${printed}</td><td>${backLink(cell.annotation, '↖')}</td></tr>`;
+        return `<tr id="e-c${index}"><td lang="zh-CN">${escapeHtml(cell.labels)}${cell.recovered ? ` <span class="sub" title="${words.placedByRowSum}">~</span>` : ''}</td><td class="value">${escapeHtml(show(cell.value))}${printed}</td><td>${backLink(words, cell.annotation, '↖')}</td></tr>`;
       });
     if (rows.length === 0) return '';
     return `<h4 lang="zh-CN">${escapeHtml(TABLE_TITLES[table])} <span class="sub">(${rows.length})</span></h4><table class="cells"><tbody>${rows.join('')}</tbody></table>`;
@@ -191,6 +196,7 @@ code { font-family: var(--mono); font-size: 12px; }
 .key.f { text-decoration: underline wavy var(--finding); text-underline-offset: 3px; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 500px; gap: 0; }
 .doc { margin: 0; padding: 16px 24px 80px; white-space: pre-wrap; word-break: break-word; font: 14px/1.75 var(--cjk); tab-size: 4; }
+.doc .tab { display: inline-block; min-width: 2em; tab-size: 8; }
 .doc mark { background: transparent; color: inherit; border-radius: 2px; }
 .doc mark a { color: inherit; text-decoration: none; }
 .doc mark.c { background: var(--cell); box-shadow: inset 0 -2px 0 var(--cell-edge); }
@@ -246,35 +252,35 @@ const SCRIPT = `
  * and finding highlighted, each highlight linked to its line in a side list that links back.
  * `text` must be the document text the result's spans point into.
  */
-export function renderViewHtml(result: Result, text: string): string {
-  const collected = collect(result, text);
+export function renderViewHtml(result: Result, text: string, language: Language = 'zh'): string {
+  const words = VIEW_WORDS[language];
+  const collected = collect(result, text, words);
   const cellAnnotations = new Map(collected.cells.map((cell) => [cell.path, cell.annotation]));
   const sectionAnchors = result.sections.filter((section) => fitsText(section.headingSpan, text)).map((section) => ({ id: `s-${section.key}`, at: section.headingSpan.start }));
   const name = [result.meta.agency, result.meta.year === null ? null : `${result.meta.year} 年`].filter(Boolean).join(' ') || result.source.path;
-  const title = `nianbao view — ${name}`;
-  const count = (total: number, noun: string) => `${total} ${noun}${total === 1 ? '' : 's'}`;
-  const counts = [count(collected.cells.length, 'table cell'), count(collected.numbers.length, 'stated number'), count(collected.findings.length, 'finding')].join(' · ');
+  const title = words.title(name);
+  const counts = words.counts(collected.cells.length, collected.numbers.length, collected.findings.length);
   const sections = result.sections.length
     ? `<nav class="sections" lang="zh-CN">${result.sections.map((section) => `<a href="#s-${section.key}">${escapeHtml(section.heading || SECTION_TITLES[section.key])}</a>`).join('')}</nav>`
-    : '<p class="none">No section heading found.</p>';
-  const notices = result.notices.length ? `<h2>Notices</h2><ul class="notices">${result.notices.map((notice) => `<li>${escapeHtml(notice.message)}</li>`).join('')}</ul>` : '';
+    : `<p class="none">${words.noSection}</p>`;
+  const notices = result.notices.length ? `<h2>${words.notices}</h2><ul class="notices">${result.notices.map((notice) => `<li>${escapeHtml(notice.message)}</li>`).join('')}</ul>` : '';
   return [
-    ...htmlDocumentHead(title, STYLE),
+    ...htmlDocumentHead(title, STYLE, language),
     `<header><h1 lang="zh-CN">${escapeHtml(name)}</h1>`,
-    `<p class="meta-line">${escapeHtml(result.source.path)} · ${escapeHtml(result.source.format)} · ${escapeHtml(result.source.encoding)} · ${result.source.characters} characters · template ${escapeHtml(result.template.format)} · ${counts}</p>`,
-    '<p><span class="key c">table cell</span><span class="key n">stated number</span><span class="key f">finding ⚠</span><span class="sub">Click a highlight for its value; ↖ in the list leads back to the text.</span></p></header>',
+    `<p class="meta-line">${escapeHtml(words.metaLine(result.source.path, result.source.format, result.source.encoding, result.source.characters, result.template.format))} · ${counts}</p>`,
+    `<p><span class="key c">${words.keyCell}</span><span class="key n">${words.keyNumber}</span><span class="key f">${words.keyFinding}</span><span class="sub">${words.howTo}</span></p></header>`,
     '<div class="layout">',
     `<main><div class="doc" lang="zh-CN">${renderText(text, collected.annotations, sectionAnchors)}</div></main>`,
     '<aside>',
-    '<h2>Sections</h2>',
+    `<h2>${words.sections}</h2>`,
     sections,
     notices,
-    `<h2>Findings (${collected.findings.length})</h2>`,
-    renderFindingEntries(collected, cellAnnotations),
-    `<h2>Stated numbers (${collected.numbers.length})</h2>`,
-    renderNumberEntries(collected),
-    `<h2>Table cells (${collected.cells.length})</h2>`,
-    renderCellEntries(collected),
+    `<h2>${words.findings(collected.findings.length)}</h2>`,
+    renderFindingEntries(collected, cellAnnotations, words),
+    `<h2>${words.numbers(collected.numbers.length)}</h2>`,
+    renderNumberEntries(collected, words),
+    `<h2>${words.cells(collected.cells.length)}</h2>`,
+    renderCellEntries(collected, words),
     '</aside>',
     '</div>',
     `<script>${SCRIPT}</script>`,
@@ -283,3 +289,27 @@ export function renderViewHtml(result: Result, text: string): string {
     '',
   ].join('\n');
 }
+
+const TOPIC_LABELS: Record<string, readonly [zh: string, en: string]> = {
+  activeDisclosure: ['主动公开', 'published'],
+  applications: ['依申请公开', 'applications'],
+  reviewLitigation: ['复议诉讼', 'reviews and lawsuits'],
+  fee: ['信息处理费', 'fee'],
+};
+
+/** What a stated number counts, in words ("主动公开 · 微信公众号 发布信息"), from its key in the facts. */
+function numberLabel(facts: NonNullable<Result['narrative']>['facts'], path: string, language: Language): string {
+  const [topic, list, statementIndex, partsKey, partIndex] = path.split('.');
+  const [zh, en] = TOPIC_LABELS[topic ?? ''] ?? [topic ?? '', topic ?? ''];
+  const topicLabel = language === 'zh' ? zh : en;
+  const statements = topic && list === 'statements' ? (facts as unknown as Record<string, { statements?: readonly Statement[] }>)[topic]?.statements : undefined;
+  const statement = statements?.[Number(statementIndex)];
+  if (!statement || topic === 'fee') return topicLabel;
+  if (partsKey !== 'parts') return `${topicLabel} · ${describeFigure(statement, language)}`;
+  const part = statement.parts[Number(partIndex)];
+  if (!part) return topicLabel;
+  const what = part.platform || part.measure ? describeFigure({ measure: part.measure ?? statement.measure, platform: part.platform, subject: null }, language) : part.label;
+  return `${topicLabel} · ${describeFigure(statement, language)} · ${language === 'zh' ? '其中' : 'of which'} ${what}`;
+}
+
+type Statement = NonNullable<Result['narrative']>['facts']['activeDisclosure']['statements'][number];

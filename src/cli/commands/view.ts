@@ -37,7 +37,7 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
   const { result } = outcome;
   for (const notice of result.notices) io.stderr.write(`nianbao: ${options.file}: ${notice.message}\n`);
   if (result.notices.some((notice) => notice.code === 'not-a-report')) return EXIT.unreadable;
-  const html = renderViewHtml(result, document.text);
+  const html = renderViewHtml(result, document.text, options.language);
   if (options.out === '-') {
     io.stdout.write(html);
     return EXIT.ok;
