@@ -26,7 +26,7 @@ function startTui(session: string, args: string, environment = '', after = 'slee
   // The pane's own environment is spelled out: a UTF-8 locale, a common TERM, and CI=true as CI
   // machines set it (ink draws nothing but the last frame under CI unless the command clears it).
   // stderr goes to a file, so a failure to start shows up in the test's message.
-  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true ${environment} ${process.execPath} ${BIN} tui ${args} 2>${STDERR_LOG}; ${after}`;
+  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true NIANBAO_LANG=en ${environment} ${process.execPath} ${BIN} tui ${args} 2>${STDERR_LOG}; ${after}`;
   tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
   const screen = () => tmux('capture-pane', '-p', '-t', session);
   return {

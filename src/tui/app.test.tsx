@@ -37,6 +37,8 @@ const baseProps = (): Omit<AppProps, 'entries' | 'loadText'> => ({
   askLabel: 'offline',
   save: (result, decisions, options) => saveFixture(result, decisions, { fixturesDirectory, ...options }),
   fixturesDirectory,
+  // The keys and texts asserted here are English; the Chinese default has its own test below.
+  language: 'en',
 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 const ENTER = '\r';
@@ -60,6 +62,35 @@ async function press(stdin: { write(data: string): void }, ...keys: string[]) {
 }
 
 describe('the review UI', () => {
+  it('speaks Chinese by default: list, report, tables, source, help and every footer', async () => {
+    const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} {...baseProps()} language={undefined} />);
+    // The words of the UI itself: a frame without the report's own text, paths, ids and keys.
+    const own = (frame: string) =>
+      frame
+        .replace(/\S*[/.]\S*/g, ' ')
+        .replace(/\b[a-z]+[A-Z]\w*\b/g, ' ')
+        .match(/[A-Za-z]{3,}/g)
+        ?.filter((word) => !['nianbao', 'Enter', 'Esc', 'txt', 'rules'].includes(word)) ?? [];
+    const list = lastFrame()!;
+    // (The failed entry's reason is this test's own English text.)
+    const listOwn = list.split('\n').filter((line) => !line.includes('scan.pdf')).join('\n');
+    expect(list).toContain('nianbao · 4 份报告');
+    expect(list).toContain('↑↓ 移动 · Enter 打开 · / 筛选 · ? 帮助 · q 退出');
+    expect(own(listOwn)).toEqual([]);
+    await press(stdin, 'j', ENTER);
+    const report = await frameWith(lastFrame, '陈述的数字');
+    expect(report).toMatch(/章节 一✓ 二✓ 三✓ 四✓ 五✓ 六✓ · 发现 \d+ 条 · 陈述的数字 \d+ 个/);
+    expect(own(report.split('\n').slice(0, 2).join('\n') + report.split('\n').at(-1))).toEqual([]);
+    await press(stdin, 't');
+    const tables = await frameWith(lastFrame, '有问题的单元格');
+    expect(tables).toContain('列：');
+    expect(own(tables.split('\n').slice(0, 2).join('\n'))).toEqual([]);
+    await press(stdin, '?');
+    const help = await frameWith(lastFrame, '本帮助');
+    expect(help).toContain('s  把报告存为样例（按 Enter 之前不写任何东西）');
+    unmount();
+  });
+
   it('lists the reports with their finding counts, failures included, within 80 columns', () => {
     const { lastFrame, unmount } = render(<App entries={entries} loadText={loadText} {...baseProps()} />);
     const frame = lastFrame()!;

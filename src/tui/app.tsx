@@ -17,6 +17,9 @@ import { RowScreen } from './screens/row-screen.js';
 import { SaveScreen } from './screens/save-screen.js';
 import { SourceScreen } from './screens/source-screen.js';
 import { TablesScreen } from './screens/tables-screen.js';
+import { useWords, WordsContext } from './words.js';
+import { TUI_WORDS } from '../messages/tui.js';
+import type { Language } from '../checks/language.js';
 
 export type AskRequest = {
   readonly result: Result;
@@ -41,6 +44,8 @@ export type AppProps = {
   readonly height?: number;
   /** false (NO_COLOR): the selection and the highlighted span are marked with characters instead. */
   readonly color?: boolean;
+  /** Chinese unless English is asked for. */
+  readonly language?: Language;
 };
 
 type Screen =
@@ -57,26 +62,18 @@ type View = { readonly screen: Screen; readonly cursor: number; readonly filter:
 /** A line of text being typed at the bottom: a filter, a value, a reason, a fixture id. */
 type Prompt = { readonly label: string; readonly text: string; readonly submit: (text: string) => void };
 
-const HELP = [
-  '↑/↓ k/j move        Enter open        Esc ← back       q quit',
-  '/  filter the list  t  tables         a  ask (chat)    ? this help',
-  'c  confirm value    e  edit value     x  dismiss finding  u  undo',
-  's  save the report as a fixture (nothing is written before Enter)',
-];
-
-const FOOTERS: Record<Screen['name'], string> = {
-  list: '↑↓ move · Enter open · / filter · ? help · q quit',
-  report: 'Enter source · t tables · a ask · c confirm · e edit · x dismiss · s save · Esc',
-  source: 'Esc back · ? help',
-  tables: '↑↓ move · Enter cells · Esc back',
-  row: '↑↓ move · c confirm · e edit · u undo · Esc back',
-  chat: 'type a question · Enter ask · Esc back',
-  save: 'Enter save · i id · n narrative · Esc cancel',
-};
-
 /** The review UI: reports → a report's findings, numbers and tables → the source; chat; corrections saved as fixtures. */
 export function App(props: AppProps) {
+  return (
+    <WordsContext.Provider value={TUI_WORDS[props.language ?? 'zh']}>
+      <Review {...props} />
+    </WordsContext.Provider>
+  );
+}
+
+function Review(props: AppProps) {
   const { entries, width = 80, height = 24, color = true } = props;
+  const words = useWords();
   const { exit } = useApp();
   const [getView, setView] = useSyncedState<View>({ screen: { name: 'list' }, cursor: 0, filter: '' });
   const setScreen = (screen: Screen) => setView((current) => ({ ...current, screen }));
@@ -120,28 +117,28 @@ export function App(props: AppProps) {
       return next;
     });
     setSaved((current) => new Set([...current].filter((index) => index !== entryIndex)));
-    setStatus(`${message} — not written yet: s saves a fixture`);
+    setStatus(words.notWrittenYet(message));
   };
 
   /** e: a new value, then the reason (both required). */
   const startEdit = (key: string, label: string, kind: 'number' | 'cell' | 'text') => {
     setPrompt({
-      label: `${label}: new value${kind === 'cell' ? ' (空 for blank)' : ''}`,
+      label: words.newValue(label, kind === 'cell'),
       text: '',
       submit: (typed) => {
         let value: number | string | null = typed.trim();
         if (kind !== 'text') {
           const parsed = parseEditedNumber(typed);
           if ('problem' in parsed) return setStatus(parsed.problem);
-          if (parsed.value === null && kind === 'number') return setStatus('a stated number cannot be blank');
+          if (parsed.value === null && kind === 'number') return setStatus(words.numberNotBlank);
           value = parsed.value;
         } else if (value === '') {
-          return setStatus('an empty value was not saved');
+          return setStatus(words.emptyNotSaved);
         }
         setPrompt({
-          label: `why is ${label} ${value ?? '空'}? (reason)`,
+          label: words.whyValue(label, String(value ?? '空')),
           text: '',
-          submit: (reason) => (reason.trim() ? decide(key, { kind: 'edited', value, reason: reason.trim() }, `${label} → ${value ?? '空'}`) : setStatus('an edit needs a reason: nothing changed')),
+          submit: (reason) => (reason.trim() ? decide(key, { kind: 'edited', value, reason: reason.trim() }, `${label} → ${value ?? '空'}`) : setStatus(words.editNeedsReason)),
         });
       },
     });
@@ -173,15 +170,15 @@ export function App(props: AppProps) {
     const { entryIndex, openResult } = derive(getView());
     if (!openResult) return;
     const index = entryIndex;
-    setStatus('saving…');
+    setStatus(words.saving);
     props.save(openResult, getDecisions().get(index) ?? new Map(), getSaveOptions()).then(
       (folder) => {
         setSaved((current) => new Set(current).add(index));
         setScreen({ name: 'report', entry: index });
         setCursor(0);
-        setStatus(`saved ${folder}`);
+        setStatus(words.saved(folder));
       },
-      (error: unknown) => setStatus(`not saved: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setStatus(words.notSaved(error instanceof Error ? error.message : String(error))),
     );
   };
 
@@ -255,7 +252,7 @@ export function App(props: AppProps) {
       const unsaved = [...getDecisions()].filter(([index, map]) => map.size > 0 && !getSaved().has(index)).length;
       if (unsaved > 0) {
         setQuitting(true);
-        return setStatus(`${unsaved} report(s) reviewed but not saved: q again to quit, any other key to stay`);
+        return setStatus(words.unsavedOnQuit(unsaved));
       }
       return exit();
     }
@@ -266,7 +263,7 @@ export function App(props: AppProps) {
     if (screen.name === 'save') {
       if (key.return) return writeFixture();
       if (input === 'n') return setSaveOptions((current) => ({ ...current, includeNarrative: !current.includeNarrative }));
-      if (input === 'i') return setPrompt({ label: 'fixture id', text: getSaveOptions().id, submit: (id) => setSaveOptions((current) => ({ ...current, id: id.trim() })) });
+      if (input === 'i') return setPrompt({ label: words.fixtureId, text: getSaveOptions().id, submit: (id) => setSaveOptions((current) => ({ ...current, id: id.trim() })) });
       return;
     }
     if (key.return || key.rightArrow) {
@@ -298,15 +295,15 @@ export function App(props: AppProps) {
         ? { key: selectedItem.key, label: selectedItem.kind === 'finding' ? selectedItem.finding.id : selectedItem.kind === 'number' ? selectedItem.path : selectedItem.key, kind: selectedItem.key === metaKey('agency') ? ('text' as const) : ('number' as const), finding: selectedItem.kind === 'finding' }
         : undefined;
     if (!target) return;
-    if (input === 'c') return decide(target.key, { kind: 'confirmed', reason: '' }, `${target.label} confirmed`);
-    if (input === 'u') return decide(target.key, null, `${target.label}: decision undone`);
-    if (input === 'e') return target.finding ? setStatus('a finding is not a value: c confirms it, x dismisses it') : startEdit(target.key, target.label, target.kind);
+    if (input === 'c') return decide(target.key, { kind: 'confirmed', reason: '' }, words.confirmed(target.label));
+    if (input === 'u') return decide(target.key, null, words.undone(target.label));
+    if (input === 'e') return target.finding ? setStatus(words.findingNotValue) : startEdit(target.key, target.label, target.kind);
     if (input === 'x') {
-      if (!target.finding) return setStatus('only a finding can be dismissed');
+      if (!target.finding) return setStatus(words.onlyFindingDismissed);
       return setPrompt({
-        label: `why is ${target.label} a false alarm? (reason)`,
+        label: words.whyFalseAlarm(target.label),
         text: '',
-        submit: (reason) => (reason.trim() ? decide(target.key, { kind: 'dismissed', reason: reason.trim() }, `${target.label} dismissed`) : setStatus('dismissing needs a reason: nothing changed')),
+        submit: (reason) => (reason.trim() ? decide(target.key, { kind: 'dismissed', reason: reason.trim() }, words.dismissed(target.label)) : setStatus(words.dismissNeedsReason)),
       });
     }
   }
@@ -329,7 +326,7 @@ export function App(props: AppProps) {
 
   const prompt = getPrompt();
   // Lists get the rows the footer, the help box, a prompt and a (wrapped) status line leave free.
-  const bodyHeight = height - 2 - (help ? HELP.length + 2 : 1) - (prompt && prompt.label !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
+  const bodyHeight = height - 2 - (help ? words.help.length + 2 : 1) - (prompt && prompt.label !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
   const body =
     screen.name === 'list' ? (
       <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={filter} typing={prompt?.label === 'filter'} color={color} />
@@ -357,12 +354,12 @@ export function App(props: AppProps) {
       ) : null}
       {help ? (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
-          {HELP.map((line) => (
+          {words.help.map((line) => (
             <Text key={line}>{line}</Text>
           ))}
         </Box>
       ) : (
-        <Text dimColor>{truncate(FOOTERS[screen.name], width)}</Text>
+        <Text dimColor>{truncate(words.footers[screen.name], width)}</Text>
       )}
     </Box>
   );

@@ -1,3 +1,4 @@
+import type { Language } from '../checks/language.js';
 import { stat } from 'node:fs/promises';
 import { streamJsonLines } from '../batch/results-store.js';
 import { listInputs } from '../batch/list-inputs.js';
@@ -15,7 +16,7 @@ export type ReportEntry =
  * What the TUI opens: a report file, a folder of them (read with the offline rules), or a batch's
  * results.jsonl (read as written, no re-analysis). A file that cannot be read is listed as failed.
  */
-export async function loadReports(input: string): Promise<ReportEntry[]> {
+export async function loadReports(input: string, language: Language = 'zh'): Promise<ReportEntry[]> {
   const info = await stat(input).catch((cause: unknown) => {
     throw new IngestError('file-not-found', input, INGEST.noSuchFileOrFolder(), { cause });
   });
@@ -39,8 +40,8 @@ export async function loadReports(input: string): Promise<ReportEntry[]> {
   for (const path of files) {
     // The failure boundary of every command: whatever the file does, it is listed as failed.
     const read = await readInputBytes(path);
-    const outcome = 'error' in read ? ({ status: 'failed', error: read.error } as const) : await processBytes(path, read.bytes, null);
-    if (outcome.status === 'failed') entries.push({ kind: 'failed', path, message: outcome.error.message });
+    const outcome = 'error' in read ? ({ status: 'failed', error: read.error } as const) : await processBytes(path, read.bytes, null, { language, currentYear: new Date().getFullYear() });
+    if (outcome.status === 'failed') entries.push({ kind: 'failed', path, message: outcome.error.text[language] });
     else entries.push({ kind: 'read', result: outcome.result });
   }
   return entries;

@@ -1,4 +1,5 @@
 import { render } from 'ink';
+import type { Language } from '../checks/language.js';
 import { askAboutReport } from '../chat/ask.js';
 import { offlineAnswer } from '../chat/offline-answer.js';
 import type { Prompt } from '../extract/prompt.js';
@@ -16,6 +17,7 @@ export type TuiOptions = {
   /** The configured model and the chat prompt; null: answers come from the extracted result only. */
   readonly chat: { readonly client: LlmClient; readonly prompt: Prompt } | null;
   readonly fixturesDirectory: string;
+  readonly language: Language;
 };
 
 /**
@@ -34,9 +36,10 @@ export async function runTui(options: TuiOptions): Promise<void> {
       entries={options.entries}
       loadText={options.loadText}
       ask={ask}
-      askLabel={chat ? `${chat.client.provider}:${chat.client.model}` : 'offline (no model configured)'}
+      askLabel={chat ? `${chat.client.provider}:${chat.client.model}` : options.language === 'zh' ? '离线（未配置大模型）' : 'offline (no model configured)'}
       save={(result, decisions, request) => saveFixture(result, decisions, { fixturesDirectory: options.fixturesDirectory, ...request })}
       fixturesDirectory={options.fixturesDirectory}
+      language={options.language}
       width={options.size.width}
       height={options.size.height}
       color={options.color}

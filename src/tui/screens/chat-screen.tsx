@@ -4,6 +4,7 @@ import { answerText } from '../../chat/verify-answer.js';
 import { truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
 import { oneLine } from './layout.js';
+import { useWords } from '../words.js';
 
 export type ChatTurnState = {
   readonly question: string;
@@ -31,12 +32,13 @@ function Answer(props: { reply: ChatReply; color: boolean }) {
 
 /** The conversation about one report: the last exchange in full, the question being typed below. */
 export function ChatScreen(props: { result: Result; turns: readonly ChatTurnState[]; input: string; askLabel: string; busy: boolean; width: number; color: boolean }) {
+  const words = useWords();
   const last = props.turns.at(-1);
   const earlier = props.turns.slice(0, -1).slice(-2);
   const citations = last?.reply?.answer.citations ?? [];
   return (
     <Box flexDirection="column" width={props.width}>
-      <Text bold>{truncate(`ask about ${props.result.meta.agency ?? props.result.source.path} ${props.result.meta.year ?? ''} · ${props.askLabel}`, props.width)}</Text>
+      <Text bold>{truncate(words.askAbout(`${props.result.meta.agency ?? props.result.source.path} ${props.result.meta.year ?? ''}`.trim(), props.askLabel), props.width)}</Text>
       {earlier.map((turn, index) => (
         <Text key={index} dimColor>
           {truncate(`问 ${turn.question} → ${turn.reply ? oneLine(answerText(turn.reply.answer)) : (turn.error ?? '')}`, props.width)}
@@ -47,18 +49,18 @@ export function ChatScreen(props: { result: Result; turns: readonly ChatTurnStat
           <Text bold wrap="wrap">{`问 ${last.question}`}</Text>
           {last.reply ? <Answer reply={last.reply} color={props.color} /> : null}
           {!last.reply && last.streaming !== null ? <Text wrap="wrap">{last.streaming}</Text> : null}
-          {!last.reply && last.streaming === null && !last.error ? <Text dimColor>asking…</Text> : null}
+          {!last.reply && last.streaming === null && !last.error ? <Text dimColor>{words.asking}</Text> : null}
           {last.error ? <Text color={props.color ? 'red' : undefined} wrap="wrap">{`✗ ${last.error}`}</Text> : null}
           {citations.slice(0, MAX_CITATIONS).map((citation, index) => (
             <Text key={index} color={props.color ? (citation.verified ? 'green' : 'yellow') : undefined}>
-              {truncate(oneLine(`${citation.verified ? '✓' : '✗'} ${citation.value} “${citation.quote}”${citation.verified ? '' : ' — not found in the report'}`), props.width)}
+              {truncate(oneLine(`${citation.verified ? '✓' : '✗'} ${citation.value} “${citation.quote}”${citation.verified ? '' : words.citationNotFound}`), props.width)}
             </Text>
           ))}
-          {citations.length > MAX_CITATIONS ? <Text dimColor>{`… ${citations.length - MAX_CITATIONS} more quote(s)`}</Text> : null}
-          {last.reply && last.reply.answer.unverified > 0 ? <Text dimColor>{truncate(`⚠ ${last.reply.answer.unverified} number(s) without a quote found in the report`, props.width)}</Text> : null}
+          {citations.length > MAX_CITATIONS ? <Text dimColor>{words.moreQuotes(citations.length - MAX_CITATIONS)}</Text> : null}
+          {last.reply && last.reply.answer.unverified > 0 ? <Text dimColor>{truncate(words.unverified(last.reply.answer.unverified), props.width)}</Text> : null}
         </Box>
       ) : (
-        <Text dimColor wrap="wrap">Ask in Chinese or English, e.g. 申请数量是多少？ or why is it flagged? Every number in an answer is checked against the report.</Text>
+        <Text dimColor wrap="wrap">{words.askHint}</Text>
       )}
       <Box marginTop={1}>
         <Text>{truncate(`› ${props.input}${props.busy ? '' : '▏'}`, props.width)}</Text>

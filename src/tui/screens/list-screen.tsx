@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { padEnd, truncate } from '../../render/display-width.js';
 import type { ReportEntry } from '../load-reports.js';
 import { selected, windowOf } from './layout.js';
+import { useWords } from '../words.js';
 
 function entryLine(entry: ReportEntry, width: number): string {
   if (entry.kind === 'failed') return truncate(`✗ ${entry.path}: ${entry.message}`, width);
@@ -24,10 +25,11 @@ export function matches(entry: ReportEntry, filter: string): boolean {
 }
 
 export function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean; color: boolean }) {
+  const words = useWords();
   const { start, shown } = windowOf(props.visible, props.cursor, Math.max(3, props.height - 2));
   return (
     <Box flexDirection="column">
-      <Text bold>{truncate(`nianbao · ${props.visible.length} report(s)${props.filter || props.typing ? ` · filter: ${props.filter}${props.typing ? '▏' : ''}` : ''}`, props.width)}</Text>
+      <Text bold>{truncate(words.listTitle(props.visible.length, props.filter || props.typing ? `${props.filter}${props.typing ? '▏' : ''}` : null), props.width)}</Text>
       {shown.map((entry, offset) => (
         <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && entry.kind === 'failed' ? 'red' : undefined}>
           {selected(entryLine(entry, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}

@@ -5,6 +5,7 @@ import type { Result } from '../../report/schemas.js';
 import { SECTION_KEYS } from '../../report/template.js';
 import { decisionMark, type Item } from '../items.js';
 import { selected, windowOf } from './layout.js';
+import { useWords } from '../words.js';
 
 function itemLine(item: Item, decisions: Decisions | undefined): string {
   const mark = decisionMark(decisions?.get(item.key));
@@ -14,6 +15,7 @@ function itemLine(item: Item, decisions: Decisions | undefined): string {
 }
 
 export function ReportScreen(props: { result: Result; items: readonly Item[]; decisions: Decisions | undefined; cursor: number; width: number; height: number; color: boolean }) {
+  const words = useWords();
   const { result } = props;
   const { start, shown } = windowOf(props.items, props.cursor, Math.max(3, props.height - 3));
   const found = new Set(result.sections.map((section) => section.key));
@@ -23,7 +25,7 @@ export function ReportScreen(props: { result: Result; items: readonly Item[]; de
     <Box flexDirection="column">
       <Text bold>{truncate(`${result.meta.agency ?? '?'} · ${result.meta.year ?? '?'} · ${result.template.format} · ${result.source.path}`, props.width)}</Text>
       <Text dimColor>
-        {truncate(`sections ${SECTION_KEYS.map((key, index) => `${'一二三四五六'[index]}${found.has(key) ? '✓' : '✗'}`).join(' ')} · ${result.findings.length} finding(s) · ${numbers} stated number(s)${reviewed > 0 ? ` · ${reviewed} reviewed` : ''}`, props.width)}
+        {truncate(words.reportCounts(SECTION_KEYS.map((key, index) => `${'一二三四五六'[index]}${found.has(key) ? '✓' : '✗'}`).join(' '), result.findings.length, numbers, reviewed), props.width)}
       </Text>
       {shown.map((item, offset) => (
         <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && item.kind === 'finding' && item.finding.severity === 'error' ? 'red' : undefined}>

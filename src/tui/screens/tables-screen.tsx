@@ -5,6 +5,7 @@ import { padEnd, padStart, truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
 import { decisionMark, type ViewCell, type ViewRow } from '../items.js';
 import { selected, windowOf } from './layout.js';
+import { useWords } from '../words.js';
 
 const LABEL_WIDTH = 24;
 
@@ -18,13 +19,14 @@ function rowLine(row: ViewRow, decisions: Decisions | undefined): string {
 }
 
 export function TablesScreen(props: { result: Result; rows: readonly ViewRow[]; decisions: Decisions | undefined; cursor: number; width: number; height: number; color: boolean }) {
+  const words = useWords();
   const { start, shown } = windowOf(props.rows, props.cursor, Math.max(3, props.height - 3));
   const flagged = props.rows.reduce((total, row) => total + row.cells.filter((cell) => cell.flags.length > 0).length, 0);
   return (
     <Box flexDirection="column">
-      <Text bold>{truncate(`${props.result.meta.agency ?? '?'} · tables · ${flagged} flagged cell(s) ✗ · 空 = blank`, props.width)}</Text>
-      <Text dimColor>{truncate(`columns: ${props.rows[props.cursor]?.cells.map((cell) => cell.columnLabel).join(' · ') ?? ''}`, props.width)}</Text>
-      {props.rows.length === 0 ? <Text>no tables: the report follows no template whose tables are read ({props.result.template.format})</Text> : null}
+      <Text bold>{truncate(words.tablesTitle(props.result.meta.agency ?? '?', flagged), props.width)}</Text>
+      <Text dimColor>{truncate(words.columns(props.rows[props.cursor]?.cells.map((cell) => cell.columnLabel).join(' · ') ?? ''), props.width)}</Text>
+      {props.rows.length === 0 ? <Text>{words.noTables(props.result.template.format)}</Text> : null}
       {shown.map((row, offset) => {
         const isSelected = start + offset === props.cursor;
         const hasFlag = row.cells.some((cell) => cell.flags.length > 0);
