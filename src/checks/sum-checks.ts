@@ -12,6 +12,7 @@ import {
   type Equation,
 } from './equations.js';
 import { pick, type Language } from './language.js';
+import { tableNumberOf } from '../report/template.js';
 
 const EQUATIONS: Readonly<Record<TableFormat, readonly Equation[]>> = {
   '2021': [...applicationEquations(TABLE_LAYOUTS['2021'].applications), ...reviewLitigationEquations()],
@@ -112,12 +113,10 @@ function describeBroken(
   }
 }
 
-const TABLE_NAMES: Record<string, readonly [zh: string, en: string]> = { activeDisclosure: ['表二', 'table 2'], applications: ['表三', 'table 3'], reviewLitigation: ['表四', 'table 4'] };
-
 /** "If this cell were N, every broken rule would hold" — of its own table, when another is broken too. */
 function describeSuggestion(input: CheckInput, path: string, value: number, language: Language, onlyItsTable: boolean): string {
   const cell = describeCell(input, path);
-  const [zh, en] = TABLE_NAMES[path.split('.')[0]!] ?? ['', ''];
+  const { zh, en } = tableNumberOf(path) ?? { zh: '', en: '' };
   return pick(
     language,
     `若“${cell.rowLabel}”行“${cell.columnLabel}”为 ${value}（现为 ${cell.value}），${onlyItsTable ? `${zh}中` : ''}所有不符的勾稽关系都能成立`,

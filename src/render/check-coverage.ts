@@ -1,11 +1,6 @@
 import { pick, type Language } from '../checks/language.js';
 import type { Result } from '../report/schemas.js';
-
-const TABLE_NAMES: Record<keyof Result['tables'], readonly [zh: string, en: string]> = {
-  activeDisclosure: ['表二', 'table 2'],
-  applications: ['表三', 'table 3'],
-  reviewLitigation: ['表四', 'table 4'],
-};
+import { TABLE_KEYS, TABLE_NUMBERS } from '../report/template.js';
 
 /** How much of a report the checks could look at: all of it, part, or none (and why not). */
 export type Coverage = { readonly extent: 'full' | 'partial' | 'none'; readonly reasons: readonly string[] };
@@ -20,10 +15,10 @@ export function checkCoverage(result: Result, language: Language): Coverage {
     return { extent: 'none', reasons: [pick(language, '不是 2019 年以来的年报格式，统计表未读取', 'not the 2019 or 2021 template: its tables were not read')] };
   }
   const reasons: string[] = [];
-  const missing = (Object.keys(TABLE_NAMES) as (keyof Result['tables'])[]).filter((table) => result.tables[table] === null);
+  const missing = TABLE_KEYS.filter((table) => result.tables[table] === null);
   if (missing.length === 3) return { extent: 'none', reasons: [pick(language, '没有找到统计表', 'no statistics table was found')] };
   if (missing.length > 0) {
-    const names = missing.map((table) => TABLE_NAMES[table][language === 'zh' ? 0 : 1]).join(pick(language, '、', ', '));
+    const names = missing.map((table) => TABLE_NUMBERS[table][language]).join(pick(language, '、', ', '));
     reasons.push(pick(language, `没有找到${names}`, `${names} not found`));
   }
   if (result.notices.some((notice) => notice.code === 'narrative-failed')) {

@@ -1,12 +1,6 @@
 import type { Language } from '../checks/language.js';
 import type { Finding, Result } from '../report/schemas.js';
-import { SECTION_TITLES, type SectionKey } from '../report/template.js';
-
-const TABLE_NUMBERS: Record<string, { readonly zh: string; readonly en: string }> = {
-  activeDisclosure: { zh: '表二', en: 'table 2' },
-  applications: { zh: '表三', en: 'table 3' },
-  reviewLitigation: { zh: '表四', en: 'table 4' },
-};
+import { SECTION_TITLES, TABLE_NUMBERS, tableNumberOf, type SectionKey, type TableKey } from '../report/template.js';
 
 const TOPICS: Record<string, { readonly zh: string; readonly en: string }> = {
   activeDisclosure: { zh: '主动公开', en: 'active disclosure' },
@@ -53,7 +47,7 @@ function describeWhat(finding: Finding, language: Language): string {
   const [head, topic, ...rest] = finding.path.split('.');
   const first = finding.cells[0];
   if (first) {
-    const table = TABLE_NUMBERS[first.path.split('.')[0] ?? ''];
+    const table = tableNumberOf(first.path);
     const cell = language === 'zh' ? `${table?.zh ?? ''}“${first.rowLabel}”行“${first.columnLabel}”列` : `${table?.en ?? ''} “${first.rowLabel}” / “${first.columnLabel}”`;
     const more = finding.cells.length - 1;
     if (more === 0) return cell;
@@ -67,7 +61,7 @@ function describeWhat(finding: Finding, language: Language): string {
   }
   if (head === 'sections' && topic && topic in SECTION_TITLES) return `“${SECTION_TITLES[topic as SectionKey]}”`;
   // "tables.applications" (the table as a whole) or a path in it.
-  const table = head === 'tables' && topic ? TABLE_NUMBERS[topic] : head ? TABLE_NUMBERS[head] : undefined;
+  const table = head === 'tables' && topic ? TABLE_NUMBERS[topic as TableKey] : head ? tableNumberOf(head) : null;
   if (table) return table[language];
   return finding.path;
 }

@@ -2,6 +2,7 @@ import { pick, type Language } from '../checks/language.js';
 import type { Finding } from '../report/schemas.js';
 import { describePlace, type Lines } from './describe-place.js';
 import type { Style } from './style.js';
+import { tableNumberOf } from '../report/template.js';
 
 // Warnings of one kind that a table raises row after row (a table printed without a column):
 // from this many on they are one line with the count and the rows.
@@ -92,8 +93,6 @@ function renderCell(findings: readonly Finding[], style: Style, language: Langua
   return output;
 }
 
-const TABLE_NAMES: Record<string, readonly [zh: string, en: string]> = { activeDisclosure: ['表二', 'table 2'], applications: ['表三', 'table 3'], reviewLitigation: ['表四', 'table 4'] };
-
 /** Many rows with the same warning (cells blank or unreadable): the count, the columns, the rows, their lines. */
 function renderRows(findings: readonly Finding[], style: Style, language: Language, lines?: Lines): string[] {
   const rows = findings.map((finding) => finding.cells[0]?.rowLabel ?? finding.path);
@@ -104,7 +103,7 @@ function renderRows(findings: readonly Finding[], style: Style, language: Langua
   const first = findings[0]!;
   const columnsOf = (finding: Finding) => finding.cells.map((cell) => cell.columnLabel).join(pick(language, '、', ', '));
   const columns = findings.every((finding) => columnsOf(finding) === columnsOf(first)) ? columnsOf(first) : null;
-  const [zh, en] = TABLE_NAMES[first.cells[0]?.path.split('.')[0] ?? ''] ?? ['', ''];
+  const { zh, en } = tableNumberOf(first.cells[0]?.path ?? '') ?? { zh: '', en: '' };
   const head = pick(
     language,
     `${zh}有 ${findings.length} 行的单元格空白或无法识别${columns ? `（每行都是：${columns}）` : ''}：不按 0 计`,

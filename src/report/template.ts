@@ -29,6 +29,18 @@ export const TABLE_TITLES: Record<TableKey, string> = {
   reviewLitigation: '行政复议、行政诉讼情况',
 };
 
+/** How a person names each table: after the section of the template that prints it (二、三、四). */
+export const TABLE_NUMBERS: Record<TableKey, { readonly zh: string; readonly en: string }> = {
+  activeDisclosure: { zh: '表二', en: 'table 2' },
+  applications: { zh: '表三', en: 'table 3' },
+  reviewLitigation: { zh: '表四', en: 'table 4' },
+};
+
+/** The number of the table a cell path is in ("applications.granted.total" → 表三), or null. */
+export function tableNumberOf(path: string): { readonly zh: string; readonly en: string } | null {
+  return TABLE_NUMBERS[path.split('.')[0] as TableKey] ?? null;
+}
+
 /** A printed row of a table: where its cells go and how to recognise its label. */
 export type RowTemplate = {
   /** Dotted path below the table key, e.g. "denied.stateSecret". */
