@@ -3,8 +3,8 @@
 // with no language asked for, and fails on any English word that is not a name the user types or
 // a machine name: a file or path, a flag, an environment variable, a check id or error code, a
 // format, a model or program name. A new English sentence anywhere in that output fails it.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/program.js';
@@ -130,7 +130,16 @@ describe('every human output in Chinese by default', () => {
       expect(stderr).toContain(run === 1 ? '本次运行：读取 2' : '本次运行：读取 0');
       expect(englishWords(stderr), `run ${run}`).toEqual([]);
     }
-    const locked = await runBin(['batch', input, '--out', join(directory, 'out', 'results.jsonl')], { env: { NIANBAO_LANG: '' } });
+    const notAFolder = await runBin(['batch', input, '--out', join(directory, 'out', 'results.jsonl')], { env: { NIANBAO_LANG: '' } });
+    expect(englishWords(notAFolder.stderr)).toEqual([]);
+    // A folder held by a live batch (this test's own process), and a link to nowhere among the inputs.
+    const held = join(directory, 'held');
+    await mkdir(held);
+    await writeFile(join(held, '.nianbao-batch.lock'), `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), command: 'nianbao batch' })}\n`);
+    await symlink(join(directory, 'nowhere.txt'), join(input, 'dangling.txt'));
+    const locked = await runBin(['batch', input, '--out', held], { env: { NIANBAO_LANG: '' } });
+    expect(locked.stderr).toContain('正被另一个 nianbao batch 使用');
+    expect(locked.stderr).toContain('符号链接已失效');
     expect(englishWords(locked.stderr)).toEqual([]);
   }, 120_000);
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listInputs } from './list-inputs.js';
+import { listInputs, type ListedPath } from './list-inputs.js';
 
 let root = '';
 
@@ -19,6 +19,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+// Each message is in both languages; the English is compared here.
+const english = ({ path, message }: ListedPath) => ({ path, message: message.en });
+
 describe('listInputs', () => {
   it('walks directories in order, skipping hidden folders, the output folder and other file types', async () => {
     const { files, problems } = await listInputs([join(root, 'reports')], [], [join(root, 'reports/out')]);
@@ -29,7 +32,7 @@ describe('listInputs', () => {
   it('reads list files (comments and blank lines skipped), lists a path once, and names what is missing', async () => {
     const { files, problems } = await listInputs([join(root, 'reports/2023/a.txt')], [join(root, 'list.txt'), join(root, 'no-list.txt')]);
     expect(files).toEqual([join(root, 'reports/2023/a.txt')]);
-    expect(problems).toEqual([
+    expect(problems.map(english)).toEqual([
       { path: join(root, 'no-list.txt'), message: 'cannot read this list file' },
       { path: join(root, 'missing.pdf'), message: 'no such file or directory' },
     ]);
@@ -58,8 +61,8 @@ describe('listInputs and symbolic links', () => {
   it('follows linked files and folders, ends a loop, and names every link it could not or did not follow', async () => {
     const { files, problems, skipped } = await listInputs([join(linked, 'in')], []);
     expect(files.map((file) => file.slice(linked.length + 1))).toEqual(['in/c-link.pdf', 'in/more/b.html', 'in/more/c.pdf', 'in/real/a.txt']);
-    expect(problems).toEqual([{ path: join(linked, 'in/broken.pdf'), message: 'a broken symbolic link: its target does not exist' }]);
-    expect(skipped).toEqual([
+    expect(problems).toEqual([{ path: join(linked, 'in/broken.pdf'), message: { zh: '符号链接已失效：它指向的目标不存在', en: 'a broken symbolic link: its target does not exist' } }]);
+    expect(skipped.map(english)).toEqual([
       { path: join(linked, 'in/broken.jpg'), message: 'skipped: a broken symbolic link: its target does not exist' },
       { path: join(linked, 'in/real/loop'), message: `skipped: the folder ${join(linked, 'in')} is already read (through a link loop or a second path to it)` },
     ]);

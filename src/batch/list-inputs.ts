@@ -1,11 +1,13 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { LISTING } from '../messages/batch.js';
+import type { Text } from '../messages/text.js';
 
 // Files a directory walk picks up: every type nianbao reads, and the Word formats it refuses with
 // a message (so that they are counted as failures, not silently skipped).
 const REPORT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.shtml', '.pdf', '.docx', '.doc', '.wps']);
 
-export type ListedPath = { readonly path: string; readonly message: string };
+export type ListedPath = { readonly path: string; readonly message: Text };
 
 export type InputListing = {
   /** Report files in a stable order (inputs as given, directory contents sorted). */
@@ -45,12 +47,12 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
     try {
       real = await realpath(directory);
     } catch (cause) {
-      problems.push({ path: directory, message: `cannot read this folder${reasonOf(cause)}` });
+      problems.push({ path: directory, message: LISTING.cannotReadFolder(reasonOf(cause), false) });
       return;
     }
     if (excluded.has(resolve(directory)) || excluded.has(real)) return;
     if (walked.has(real)) {
-      skipped.push({ path: directory, message: `skipped: the folder ${real} is already read (through a link loop or a second path to it)` });
+      skipped.push({ path: directory, message: LISTING.folderAlreadyRead(real) });
       return;
     }
     walked.add(real);
@@ -58,7 +60,7 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
     try {
       entries = await readdir(directory, { withFileTypes: true });
     } catch (cause) {
-      problems.push({ path: directory, message: `cannot read this folder${reasonOf(cause)}: the reports in it are not read` });
+      problems.push({ path: directory, message: LISTING.cannotReadFolder(reasonOf(cause), true) });
       return;
     }
     entries.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
@@ -74,9 +76,9 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
         try {
           target = await stat(path);
         } catch (cause) {
-          const listed = { path, message: `a broken symbolic link${reasonOf(cause)}` };
+          const listed = { path, message: LISTING.brokenLink(reasonOf(cause)) };
           if (isReport) problems.push(listed);
-          else skipped.push({ ...listed, message: `skipped: ${listed.message}` });
+          else skipped.push({ ...listed, message: LISTING.skipped(listed.message) });
           continue;
         }
         if (target.isDirectory()) await walk(path);
@@ -90,7 +92,7 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
       const text = await readFile(list, 'utf8');
       fromLists.push(...text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0 && !line.startsWith('#')));
     } catch {
-      problems.push({ path: list, message: 'cannot read this list file' });
+      problems.push({ path: list, message: LISTING.cannotReadList() });
     }
   }
   for (const input of [...inputs, ...fromLists]) {
@@ -98,7 +100,7 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
     try {
       info = await stat(input);
     } catch {
-      problems.push({ path: input, message: 'no such file or directory' });
+      problems.push({ path: input, message: LISTING.noSuchInput() });
       continue;
     }
     if (info.isDirectory()) await walk(input);
@@ -108,10 +110,10 @@ export async function listInputs(inputs: readonly string[], listFiles: readonly 
 }
 
 /** ": permission denied" and the like, from a file system error. */
-function reasonOf(cause: unknown): string {
+function reasonOf(cause: unknown): Text | null {
   const code = (cause as NodeJS.ErrnoException | null)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return ': permission denied';
-  if (code === 'ENOENT') return ': its target does not exist';
-  if (code === 'ELOOP') return ': a loop of symbolic links';
-  return code ? ` (${code})` : '';
+  if (code === 'EACCES' || code === 'EPERM') return LISTING.permissionDenied();
+  if (code === 'ENOENT') return LISTING.noTarget();
+  if (code === 'ELOOP') return LISTING.linkLoop();
+  return code ? LISTING.code(code) : null;
 }

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { AppError } from '../errors.js';
 import { outputFailed } from '../file-system.js';
 import { outPath } from './results-store.js';
+import { LOCK } from '../messages/batch.js';
 import { OUTPUT } from '../messages/output.js';
 
 export const LOCK_FILE = '.nianbao-batch.lock';
@@ -37,17 +38,14 @@ export async function takeOutLock(directory: string, command: string, isAlive: (
     }
     const holder = await readLock(path);
     if (holder && (holder.host !== mine.host || isAlive(holder.pid))) {
-      const where = holder.host === mine.host ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`;
-      throw new AppError(
-        'locked',
-        `${directory} is in use by another nianbao batch (${where}, since ${holder.startedAt}: ${holder.command}); wait for it to finish, or stop it` +
-          (holder.host === mine.host ? '' : `; if no run is left on ${holder.host}, delete ${path}`),
-      );
+      const here = holder.host === mine.host;
+      const where = LOCK.process(holder.pid, here ? null : holder.host);
+      throw new AppError('locked', LOCK.inUse(directory, where, holder.startedAt, holder.command, here ? null : { host: holder.host, lockFile: path }));
     }
     // Its process is gone (or the file is unreadable, left half-written by a crash): take it over.
     await rm(path, { force: true });
   }
-  throw new AppError('locked', `${directory}: another nianbao batch took the folder at the same moment; run again once it has finished`);
+  throw new AppError('locked', LOCK.race(directory));
 }
 
 async function readLock(path: string): Promise<LockRecord | null> {

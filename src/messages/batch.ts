@@ -64,3 +64,34 @@ export const PROGRESS: Record<'failed' | 'skipped' | 'eta' | 'tokens' | 'retries
   retries: (count) => text(`重试 ${count} 次`, `${count} ${count === '1' ? 'retry' : 'retries'}`),
   backingOff: (duration) => text(`退避等待 ${duration}`, `backing off ${duration}`),
 };
+
+/** What listing the inputs of a batch found wrong or left out (said after the path). */
+export const LISTING = {
+  cannotReadFolder: (reason: Text | null, consequence: boolean) =>
+    text(
+      `无法读取这个文件夹${reason ? `：${reason.zh}` : ''}${consequence ? '：其中的报告未读取' : ''}`,
+      `cannot read this folder${reason ? `: ${reason.en}` : ''}${consequence ? ': the reports in it are not read' : ''}`,
+    ),
+  folderAlreadyRead: (real: string) =>
+    text(`已跳过：文件夹 ${real} 已经读过（经由链接循环或指向它的另一条路径）`, `skipped: the folder ${real} is already read (through a link loop or a second path to it)`),
+  brokenLink: (reason: Text | null) => text(`符号链接已失效${reason ? `：${reason.zh}` : ''}`, `a broken symbolic link${reason ? `: ${reason.en}` : ''}`),
+  skipped: (what: Text) => text(`已跳过：${what.zh}`, `skipped: ${what.en}`),
+  cannotReadList: () => text('无法读取这个列表文件', 'cannot read this list file'),
+  noSuchInput: () => text('文件或文件夹不存在', 'no such file or directory'),
+  permissionDenied: () => text('没有权限', 'permission denied'),
+  noTarget: () => text('它指向的目标不存在', 'its target does not exist'),
+  linkLoop: () => text('符号链接循环', 'a loop of symbolic links'),
+  code: (code: string) => text(code, code),
+};
+
+/** Who holds a batch's --out folder. */
+export const LOCK = {
+  inUse: (folder: string, holder: Text, since: string, command: string, elsewhere: { readonly host: string; readonly lockFile: string } | null) =>
+    text(
+      `${folder} 正被另一个 nianbao batch 使用（${holder.zh}，自 ${since} 起：${command}）；请等它结束，或停止它${elsewhere ? `；如果 ${elsewhere.host} 上已没有在运行的任务，请删除 ${elsewhere.lockFile}` : ''}`,
+      `${folder} is in use by another nianbao batch (${holder.en}, since ${since}: ${command}); wait for it to finish, or stop it${elsewhere ? `; if no run is left on ${elsewhere.host}, delete ${elsewhere.lockFile}` : ''}`,
+    ),
+  process: (pid: number, host: string | null) => text(host ? `${host} 上的进程 ${pid}` : `进程 ${pid}`, host ? `process ${pid} on ${host}` : `process ${pid}`),
+  race: (folder: string) =>
+    text(`${folder}：另一个 nianbao batch 同时占用了这个文件夹；请等它结束后再运行`, `${folder}: another nianbao batch took the folder at the same moment; run again once it has finished`),
+};

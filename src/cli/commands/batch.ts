@@ -108,8 +108,9 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const listing = await listInputs(options.inputs, options.lists, [options.out]);
-  for (const problem of listing.problems) io.stderr.write(`nianbao: ${problem.path}: ${problem.message}\n`);
-  for (const skipped of listing.skipped) io.stderr.write(`nianbao: ${skipped.path}: ${skipped.message}\n`);
+  const colon = options.language === 'zh' ? '：' : ': ';
+  for (const problem of listing.problems) io.stderr.write(`nianbao: ${problem.path}${colon}${problem.message[options.language]}\n`);
+  for (const skipped of listing.skipped) io.stderr.write(`nianbao: ${skipped.path}${colon}${skipped.message[options.language]}\n`);
   if (listing.files.length === 0) {
     io.stderr.write(`nianbao: ${BATCH.noReports()[options.language]}\n`);
     return EXIT.unreadable;
