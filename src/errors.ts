@@ -83,7 +83,7 @@ export class ProviderError extends AppError {
   /** How long the endpoint asked to wait before trying again (retry-after), when it said. */
   readonly retryAfterMs: number | null;
   constructor(
-    message: string,
+    message: Text | string,
     readonly status: number | null,
     options?: { cause?: unknown; retryAfterMs?: number | null },
   ) {
@@ -95,7 +95,7 @@ export class ProviderError extends AppError {
 /** Every attempt returned text that did not parse or validate; carries what came back. */
 export class ExtractionError extends AppError {
   constructor(
-    message: string,
+    message: Text | string,
     readonly rawText: string,
     readonly issues: readonly string[],
     readonly usage: { readonly inputTokens: number; readonly outputTokens: number; readonly attempts: number },

@@ -44,7 +44,8 @@ function englishWords(output: string): string[] {
     .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ') // environment variables
     .replace(/\b[a-z]+[A-Z]\w*(?:\.[a-zA-Z]+)+\b|\b[a-z]+\.[a-z][a-zA-Z]+\b/g, ' ') // check ids, keys
     .replace(/\b[a-z]+(?:-[a-z0-9]+)+\b/g, ' ') // error and notice codes (not-a-report, narrative-failed)
-    .replace(/\b\d+(?:\.\d+)?[a-z]+\b/g, ' '); // durations and sizes (2.0s, 19m30s)
+    .replace(/\b\d+(?:\.\d+)?[a-z]+\b/g, ' ') // durations and sizes (2.0s, 19m30s)
+    .replace(/\b[0-9a-f]{8,}\b/g, ' '); // hashes (a prompt's)
   return [...withoutNames.matchAll(/[A-Za-z]{2,}/g)].map((match) => match[0]).filter((word) => !NAMES.has(word));
 }
 
@@ -142,6 +143,15 @@ describe('every human output in Chinese by default', () => {
     expect(locked.stderr).toContain('符号链接已失效');
     expect(englishWords(locked.stderr)).toEqual([]);
   }, 120_000);
+
+  it('a model endpoint that cannot be reached: every retry and the failed narrative, in Chinese', async () => {
+    const env = { NIANBAO_LANG: '', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_API_KEY: 'sk-test-0000', NIANBAO_MODEL: 'gpt-4.1-mini', NIANBAO_TIMEOUT_MS: '2000' };
+    const run = await runBin(['extract', CLEAN, '--no-cache'], { env });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain('调用大模型失败');
+    expect(run.stderr).toContain('正文事实提取失败');
+    expect(englishWords(run.stderr)).toEqual([]);
+  }, 60_000);
 
   it('view: the page (its headings, labels and notes, not the report it shows), what it wrote, a file it cannot read', async () => {
     const target = join(directory, 'view.html');

@@ -36,5 +36,5 @@ export async function prepareExtraction(flags: ExtractorFlags, io: CliIo, langua
 /** "调用大模型失败（429），2.0s 后第 1/3 次重试：…" — batch prints the same line. */
 export function describeRetry(event: RetryEvent, language: Language): string {
   const status = event.status === null || event.status === undefined ? null : String(event.status);
-  return CLI.retry(status, event.attempt, event.maxRetries, formatDuration(event.delayMs), event.reason)[language];
+  return CLI.retry(status, event.attempt, event.maxRetries, formatDuration(event.delayMs), event.reason[language])[language];
 }

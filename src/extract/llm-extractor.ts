@@ -4,6 +4,7 @@ import type { ExtractionUsage, NarrativeExtractor } from './extractor.js';
 import { narrativeJsonSchema } from './narrative-json-schema.js';
 import { parseModelOutput } from './parse-model-output.js';
 import { buildMessages, type Prompt } from './prompt.js';
+import { MODEL } from '../messages/model.js';
 
 /**
  * The longest answer taken: a report's narrative facts are tens of kilobytes of JSON, so an answer
@@ -52,12 +53,12 @@ export function createLlmExtractor(options: LlmExtractorOptions): NarrativeExtra
         cached &&= response.cached === true;
         const usage = (): ExtractionUsage => ({ inputTokens, outputTokens, attempts: attempt, latencyMs: performance.now() - started, cached });
         if (response.refusal) {
-          throw new ExtractionError(`the model ${client.model} refused to answer: ${response.refusal}`, response.text, [`refusal: ${response.refusal}`], usage());
+          throw new ExtractionError(MODEL.refused(client.model, response.refusal), response.text, [`refusal: ${response.refusal}`], usage());
         }
         if (response.text.length > MAX_ANSWER_CHARACTERS) {
           // Not fed back for another attempt: a second runaway answer would cost as much again.
           const issue = `the answer is ${response.text.length} characters long, more than the ${MAX_ANSWER_CHARACTERS} a report's narrative can take (a runaway answer): not used`;
-          throw new ExtractionError(`the model ${client.model}: ${issue}`, response.text.slice(0, 2000), [issue], usage());
+          throw new ExtractionError(MODEL.invalid(client.model, issue), response.text.slice(0, 2000), [issue], usage());
         }
         lastText = response.text;
         const parsed = parseModelOutput(response.text);
@@ -73,7 +74,7 @@ export function createLlmExtractor(options: LlmExtractorOptions): NarrativeExtra
         ];
       }
       throw new ExtractionError(
-        `the model ${client.model} gave no valid answer in ${maxAttempts} attempt(s): ${issues.slice(0, 3).join('; ')}`,
+        MODEL.noValidAnswer(client.model, maxAttempts, issues.slice(0, 3).join('; ')),
         lastText,
         issues,
         { inputTokens, outputTokens, attempts: maxAttempts },

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { ProviderError } from '../errors.js';
 import type { ChatMessage, CompletionRequest, CompletionResponse, LlmClient } from './llm-client.js';
+import { MODEL } from '../messages/model.js';
 
 const DEFAULT_DEADLINE_MS = 10 * 60_000;
 
@@ -140,19 +141,19 @@ function toProviderError(error: unknown, options: OpenAiClientOptions): Provider
   // provided: sk-…"), and causes are printed. A redacted copy keeps the chain readable.
   const cause = redactedError(error, options.apiKey);
   if (error instanceof OpenAI.APIConnectionTimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
-    return new ProviderError(`the LLM endpoint ${where} did not answer within ${options.timeoutMs ?? 120_000} ms`, null, { cause });
+    return new ProviderError(MODEL.timeout(where, options.timeoutMs ?? 120_000), null, { cause });
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    const reason = error.cause instanceof Error ? `: ${redact(error.cause.message, options.apiKey)}` : '';
-    return new ProviderError(`the LLM endpoint ${where} could not be reached${reason}`, null, { cause });
+    const reason = error.cause instanceof Error ? redact(error.cause.message, options.apiKey) : '';
+    return new ProviderError(MODEL.unreachable(where, reason), null, { cause });
   }
   if (error instanceof OpenAI.APIError) {
-    return new ProviderError(`the LLM endpoint ${where} answered ${error.status ?? 'with an error'}: ${cause.message}`, error.status ?? null, {
+    return new ProviderError(MODEL.answered(where, String(error.status ?? 'with an error'), cause.message), error.status ?? null, {
       cause,
       retryAfterMs: retryAfterOf(error.headers),
     });
   }
-  return new ProviderError(`the LLM endpoint ${where} failed: ${cause.message}`, null, { cause });
+  return new ProviderError(MODEL.failed(where, cause.message), null, { cause });
 }
 
 /** retry-after-ms, or retry-after in seconds or as an HTTP date; null when absent or unreadable. */

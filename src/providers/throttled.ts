@@ -1,5 +1,7 @@
 import { ProviderError } from '../errors.js';
 import type { CompletionRequest, LlmClient } from './llm-client.js';
+import { MODEL } from '../messages/model.js';
+import type { Text } from '../messages/text.js';
 
 export type RetryEvent = {
   /** The attempt that failed (1 = the first call). */
@@ -8,7 +10,8 @@ export type RetryEvent = {
   /** How long until the next attempt. */
   readonly delayMs: number;
   readonly status: number | null;
-  readonly reason: string;
+  /** Why it failed, in both languages. */
+  readonly reason: Text;
 };
 
 export type ThrottleOptions = {
@@ -90,7 +93,7 @@ export function withThrottle(client: LlmClient, options: ThrottleOptions): LlmCl
           if (!(error instanceof ProviderError) || !isRetryable(error) || attempt > options.maxRetries) throw error;
           if (error.retryAfterMs !== null && error.retryAfterMs > maxRetryAfterMs) {
             throw new ProviderError(
-              `the LLM endpoint asks to wait ${durationText(error.retryAfterMs)} before the next request (retry-after), longer than the ${durationText(maxRetryAfterMs)} a call may wait: a quota (a daily or monthly limit) is used up; not waiting (${error.message})`,
+              MODEL.quota(durationText(error.retryAfterMs), durationText(maxRetryAfterMs), error.text),
               error.status,
               { cause: error, retryAfterMs: error.retryAfterMs },
             );
@@ -98,7 +101,7 @@ export function withThrottle(client: LlmClient, options: ThrottleOptions): LlmCl
           const exponential = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
           const jittered = exponential * (0.5 + random() / 2);
           const delayMs = Math.round(Math.max(jittered, error.retryAfterMs ?? 0));
-          options.onRetry?.({ attempt, maxRetries: options.maxRetries, delayMs, status: error.status, reason: error.message });
+          options.onRetry?.({ attempt, maxRetries: options.maxRetries, delayMs, status: error.status, reason: error.text });
           await sleep(delayMs);
         }
       }
