@@ -18,6 +18,9 @@ export const envSchema = z.object({
   NIANBAO_TIMEOUT_MS: z.coerce.number().int().min(1).optional(),
   NIANBAO_CACHE_DIR: optionalText,
   NIANBAO_PRICES: optionalText,
+  // Resolved with --lang and the locale (LC_ALL, LC_MESSAGES, LANG) by cli/language.ts; listed here so
+  // that a wrong value is named with the others. Empty is unset.
+  NIANBAO_LANG: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['zh', 'en']).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
