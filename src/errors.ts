@@ -1,6 +1,6 @@
 import type { Language } from './checks/language.js';
 import { MESSAGES, type Stage } from './messages/errors.js';
-import type { Text } from './messages/text.js';
+import { aboutFile, type Text } from './messages/text.js';
 
 export type AppErrorCode =
   | 'usage'
@@ -66,7 +66,7 @@ export class IngestError extends AppError {
     options?: { cause?: unknown },
   ) {
     const said = typeof reason === 'string' ? { zh: reason, en: reason } : reason;
-    super(code, { zh: `${path}：${said.zh}`, en: `${path}: ${said.en}` }, options);
+    super(code, { zh: aboutFile(path, said.zh, 'zh'), en: aboutFile(path, said.en, 'en') }, options);
     this.reason = said;
   }
 }

@@ -9,6 +9,7 @@ import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import type { CliIo } from './io.js';
 import { linesOf, type Lines } from '../render/describe-place.js';
+import { aboutFile } from '../messages/text.js';
 
 export type InputsOutcome = {
   readonly results: Result[];
@@ -66,11 +67,11 @@ async function readEach(files: readonly string[], language: Language, io: CliIo,
     const { result } = outcome;
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');
     if (notReport) {
-      io.stderr.write(`nianbao: ${file}${language === 'zh' ? '：' : ': '}${notReport.message}\n`);
+      io.stderr.write(`nianbao: ${aboutFile(file, notReport.message, language)}\n`);
       unreadable += 1;
       continue;
     }
-    for (const notice of result.notices) io.stderr.write(`nianbao: ${file}${language === 'zh' ? '：' : ': '}${notice.message}\n`);
+    for (const notice of result.notices) io.stderr.write(`nianbao: ${aboutFile(file, notice.message, language)}\n`);
     results.push(result);
     lines.set(result, linesOf(outcome.text, result.source.pages));
   }

@@ -19,3 +19,8 @@ export function say(message: Text | string, language: Language): string {
 export function compose(build: (language: Language) => string): Text {
   return { zh: build('zh'), en: build('en') };
 }
+
+/** "report.txt：文件不存在" / "report.txt: no such file": a file, then what is said about it. */
+export function aboutFile(path: string, message: string, language: Language): string {
+  return `${path}${language === 'zh' ? '：' : ': '}${message}`;
+}

@@ -1,13 +1,6 @@
 import type { Language } from '../checks/language.js';
 import type { Finding, Result } from '../report/schemas.js';
-import { SECTION_TITLES, TABLE_NUMBERS, tableNumberOf, type SectionKey, type TableKey } from '../report/template.js';
-
-const TOPICS: Record<string, { readonly zh: string; readonly en: string }> = {
-  activeDisclosure: { zh: '主动公开', en: 'active disclosure' },
-  applications: { zh: '依申请公开', en: 'applications' },
-  reviewLitigation: { zh: '行政复议和行政诉讼', en: 'reviews and lawsuits' },
-  fee: { zh: '收费', en: 'fees' },
-};
+import { SECTION_TITLES, TABLE_NUMBERS, tableNumberOf, TOPIC_NAMES, type SectionKey, type TableKey } from '../report/template.js';
 
 /** Where each character offset of a text is, as a person counts: 第 N 行 (and the PDF page). */
 export type Lines = (offset: number) => { readonly line: number; readonly page: number | null };
@@ -54,10 +47,10 @@ function describeWhat(finding: Finding, language: Language): string {
     return language === 'zh' ? `${cell}等 ${finding.cells.length} 格` : `${cell} and ${more} more cell(s)`;
   }
   if (head === 'narrative' && topic) {
-    const named = TOPICS[topic];
+    const named = TOPIC_NAMES[topic];
     const subject = rest.slice(1).join('.');
     if (language === 'zh') return `正文“${named?.zh ?? topic}”部分${subject ? `：${subject}` : ''}`;
-    return `the narrative on ${named?.en ?? topic}${subject ? `: ${subject}` : ''}`;
+    return `the narrative (${named?.en ?? topic})${subject ? `: ${subject}` : ''}`;
   }
   if (head === 'sections' && topic && topic in SECTION_TITLES) return `“${SECTION_TITLES[topic as SectionKey]}”`;
   // "tables.applications" (the table as a whole) or a path in it.

@@ -9,10 +9,10 @@ import type { Style } from './style.js';
 export function renderCheck(result: Result, style: Style, language: Language, lines?: Lines): string {
   const coverage = checkCoverage(result, language);
   const reasons = coverage.reasons.join(pick(language, '；', '; '));
-  if (coverage.extent === 'none' && result.findings.length === 0) return style.yellow(pick(language, `⊘ 未检查：${reasons}`, `⊘ not checked: ${reasons}`));
-  const findings = renderFindings(result.findings, style, language, lines);
-  if (coverage.extent === 'full') return findings;
+  if (coverage.extent === 'full') return renderFindings(result.findings, style, language, lines);
   const said = coverage.extent === 'none' ? pick(language, `⊘ 未检查：${reasons}`, `⊘ not checked: ${reasons}`) : pick(language, `◐ 部分检查：${reasons}`, `◐ partly checked: ${reasons}`);
+  if (coverage.extent === 'none' && result.findings.length === 0) return style.yellow(said);
+  const findings = renderFindings(result.findings, style, language, lines);
   // "✔ 未发现问题" of a partial check is only about what was checked.
   const head = result.findings.length === 0 ? style.green(pick(language, '✔ 已检查的部分未发现问题', '✔ no findings in what was checked')) : findings;
   return `${head}\n${style.yellow(said)}`;

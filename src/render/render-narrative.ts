@@ -1,6 +1,7 @@
 import { pick, type Language } from '../checks/language.js';
 import { claimLabel, describeFigure, measureLabel } from '../checks/narrative/index.js';
 import type { Topic } from '../report/narrative.js';
+import { TOPIC_NAMES } from '../report/template.js';
 import type { GroundedNarrative, GroundedNumber, NarrativeBlock } from '../report/schemas.js';
 import type { Style } from './style.js';
 
@@ -27,12 +28,17 @@ export function renderNarrative(block: NarrativeBlock | null, style: Style, lang
   };
   const reading = block.receivedReading === 'new' ? pick(language, '（收到数 = 表三新收）', ' (received = table 3 new)') : block.receivedReading === 'newAndCarriedOver' ? pick(language, '（收到数 = 新收 + 上年结转）', ' (received = new + carried over)') : '';
   const claims = claimsLine(facts, language);
+  // English starts the line with a capital: "Published: …".
+  const topicName = (topic: Topic) => {
+    const name = TOPIC_NAMES[topic]![language];
+    return language === 'en' ? `${name[0]!.toUpperCase()}${name.slice(1)}` : name;
+  };
   const lines = [
     style.bold(pick(language, '正文事实', 'Narrative facts')),
-    `  ${pick(language, '主动公开', 'Published')}: ${topicLine('activeDisclosure')}`,
-    `  ${pick(language, '依申请公开', 'Applications')}: ${topicLine('applications')}${reading}`,
-    `  ${pick(language, '复议诉讼', 'Reviews and lawsuits')}: ${topicLine('reviewLitigation')}${claims}`,
-    `  ${pick(language, '信息处理费', 'Fee')}: ${topicLine('fee')}`,
+    `  ${topicName('activeDisclosure')}: ${topicLine('activeDisclosure')}`,
+    `  ${topicName('applications')}: ${topicLine('applications')}${reading}`,
+    `  ${topicName('reviewLitigation')}: ${topicLine('reviewLitigation')}${claims}`,
+    `  ${topicName('fee')}: ${topicLine('fee')}`,
     `  ${pick(language, '问题', 'Problems')} ${facts.problems.length} · ${pick(language, '改进', 'improvements')} ${facts.improvements.length}${facts.contact.phone ? ` · ${pick(language, '电话', 'phone')} ${facts.contact.phone}` : ''}`,
   ];
   if (extractor.provider === 'rules') {

@@ -5,7 +5,7 @@ import { VIEW_WORDS, type ViewWords } from '../messages/view.js';
 import { htmlDocumentHead } from './html-document-head.js';
 import { escapeHtml } from './escape-html.js';
 import type { Finding, GroundedNumber, Result, Span, Tables } from '../report/schemas.js';
-import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES } from '../report/template.js';
+import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES, TOPIC_NAMES } from '../report/template.js';
 
 
 type Kind = 'cell' | 'number' | 'finding';
@@ -290,18 +290,10 @@ export function renderViewHtml(result: Result, text: string, language: Language 
   ].join('\n');
 }
 
-const TOPIC_LABELS: Record<string, readonly [zh: string, en: string]> = {
-  activeDisclosure: ['主动公开', 'published'],
-  applications: ['依申请公开', 'applications'],
-  reviewLitigation: ['复议诉讼', 'reviews and lawsuits'],
-  fee: ['信息处理费', 'fee'],
-};
-
 /** What a stated number counts, in words ("主动公开 · 微信公众号 发布信息"), from its key in the facts. */
 function numberLabel(facts: NonNullable<Result['narrative']>['facts'], path: string, language: Language): string {
   const [topic, list, statementIndex, partsKey, partIndex] = path.split('.');
-  const [zh, en] = TOPIC_LABELS[topic ?? ''] ?? [topic ?? '', topic ?? ''];
-  const topicLabel = language === 'zh' ? zh : en;
+  const topicLabel = TOPIC_NAMES[topic ?? '']?.[language] ?? topic ?? '';
   const statements = topic && list === 'statements' ? (facts as unknown as Record<string, { statements?: readonly Statement[] }>)[topic]?.statements : undefined;
   const statement = statements?.[Number(statementIndex)];
   if (!statement || topic === 'fee') return topicLabel;

@@ -36,6 +36,14 @@ export const TABLE_NUMBERS: Record<TableKey, { readonly zh: string; readonly en:
   reviewLitigation: { zh: '表四', en: 'table 4' },
 };
 
+/** The narrative's topics as a person names them (the same words in the terminal, the page and the findings). */
+export const TOPIC_NAMES: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  activeDisclosure: { zh: '主动公开', en: 'published' },
+  applications: { zh: '依申请公开', en: 'applications' },
+  reviewLitigation: { zh: '复议诉讼', en: 'reviews and lawsuits' },
+  fee: { zh: '信息处理费', en: 'fee' },
+};
+
 /** The number of the table a cell path is in ("applications.granted.total" → 表三), or null. */
 export function tableNumberOf(path: string): { readonly zh: string; readonly en: string } | null {
   return TABLE_NUMBERS[path.split('.')[0] as TableKey] ?? null;

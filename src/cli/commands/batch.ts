@@ -23,6 +23,7 @@ import type { ExtractorFlags } from '../../config/resolve-config.js';
 import { BATCH } from '../../messages/batch.js';
 import { CLI } from '../../messages/cli.js';
 import { BATCH_USAGE } from '../../messages/usage.js';
+import { aboutFile } from '../../messages/text.js';
 
 
 type Options = {
@@ -108,9 +109,7 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   const listing = await listInputs(options.inputs, options.lists, [options.out]);
-  const colon = options.language === 'zh' ? '：' : ': ';
-  for (const problem of listing.problems) io.stderr.write(`nianbao: ${problem.path}${colon}${problem.message[options.language]}\n`);
-  for (const skipped of listing.skipped) io.stderr.write(`nianbao: ${skipped.path}${colon}${skipped.message[options.language]}\n`);
+  for (const listed of [...listing.problems, ...listing.skipped]) io.stderr.write(`nianbao: ${aboutFile(listed.path, listed.message[options.language], options.language)}\n`);
   if (listing.files.length === 0) {
     io.stderr.write(`nianbao: ${BATCH.noReports()[options.language]}\n`);
     return EXIT.unreadable;
@@ -258,7 +257,7 @@ function createProgress(io: CliIo, total: number, language: Language) {
           counts.failedByCode[event.failure.code] = (counts.failedByCode[event.failure.code] ?? 0) + 1;
           {
             const said = event.text[language];
-            const message = said.startsWith(event.path) ? said : `${event.path}: ${said}`;
+            const message = said.startsWith(event.path) ? said : aboutFile(event.path, said, language);
             if (event.tablesOnly) line(`nianbao: ${position()} ${BATCH.narrativeFailed(message)[language]}`);
             else line(`nianbao: ${position()} ${BATCH.failed(message)[language]}${event.failure.stack ? `\n${event.failure.stack}` : ''}`);
           }

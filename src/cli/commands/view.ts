@@ -11,6 +11,7 @@ import { EXIT, type CliIo } from '../io.js';
 import { CLI } from '../../messages/cli.js';
 import { OUTPUT } from '../../messages/output.js';
 import { VIEW_USAGE } from '../../messages/usage.js';
+import { aboutFile } from '../../messages/text.js';
 
 
 export async function runView(argv: readonly string[], io: CliIo): Promise<number> {
@@ -35,7 +36,7 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
     return outcome.error.code === 'internal' ? EXIT.internal : EXIT.unreadable;
   }
   const { result } = outcome;
-  for (const notice of result.notices) io.stderr.write(`nianbao: ${options.file}: ${notice.message}\n`);
+  for (const notice of result.notices) io.stderr.write(`nianbao: ${aboutFile(options.file, notice.message, options.language)}\n`);
   if (result.notices.some((notice) => notice.code === 'not-a-report')) return EXIT.unreadable;
   const html = renderViewHtml(result, document.text, options.language);
   if (options.out === '-') {
