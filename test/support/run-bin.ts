@@ -16,11 +16,15 @@ export function ensureBuilt(): void {
 
 const isRoot = process.getuid?.() === 0;
 
-/** Whether a permission test can run here: as a user root is not, or as root through runuser. */
+/**
+ * Whether a permission test can run here: as a user root is not, or as root through runuser, with
+ * the checkout readable by `nobody` (a clone in a private folder, mode 700, is not: the binary
+ * would fail to load and every permission test would fail for that reason instead).
+ */
 export function canDropPrivileges(): boolean {
   if (!isRoot) return true;
   try {
-    execFileSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', ''], { stdio: 'ignore' });
+    execFileSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(BIN)})`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
