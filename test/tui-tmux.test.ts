@@ -22,11 +22,11 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args]
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Runs `nianbao tui ARGS` in a new 80×24 tmux session, then `after` in the same pane. */
-function startTui(session: string, args: string, environment = '', after = 'sleep 30') {
+function startTui(session: string, args: string, environment = '', after = 'sleep 30', language: 'zh' | 'en' = 'en') {
   // The pane's own environment is spelled out: a UTF-8 locale, a common TERM, and CI=true as CI
   // machines set it (ink draws nothing but the last frame under CI unless the command clears it).
   // stderr goes to a file, so a failure to start shows up in the test's message.
-  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true NIANBAO_LANG=en ${environment} ${process.execPath} ${BIN} tui ${args} 2>${STDERR_LOG}; ${after}`;
+  const command = `env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CI=true NIANBAO_LANG=${language} ${environment} ${process.execPath} ${BIN} tui ${args} 2>${STDERR_LOG}; ${after}`;
   tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
   const screen = () => tmux('capture-pane', '-p', '-t', session);
   return {
@@ -67,48 +67,52 @@ afterAll(() => {
 
 describe('nianbao tui in tmux', () => {
   it('the seeds → the 89/92 conflict and both sentences → a question → a corrected value saved as a fixture → quit, all by keyboard in 80×24', async () => {
-    const { screen, send, waitFor } = startTui(SESSION, `${directory} --fixtures ${fixtures}`);
-    const list = await waitFor('nianbao · 3 report(s)', 20_000);
+    // In Chinese, as a person sees it by default.
+    const { screen, send, waitFor } = startTui(SESSION, `${directory} --fixtures ${fixtures}`, '', 'sleep 30', 'zh');
+    const list = await waitFor('nianbao · 3 份报告', 20_000);
     expect(list, `the first screen did not appear; stderr: ${stderrOf()}; tmux ${tmux('-V').trim()}`).toContain('灵武市民政局');
     expect(list.split('\n').length).toBeLessThanOrEqual(25);
     send('/', '民', '政', 'Enter');
-    expect(await waitFor('filter: 民政')).toContain('nianbao · 1 report(s)');
+    expect(await waitFor('筛选：民政')).toContain('nianbao · 1 份报告');
     send('Enter');
     const report = await waitFor('narrative.conflictingFigures');
     expect(report).toContain('灵武市民政局 · 2024 · 2021');
     send('Enter');
-    const source = await waitFor('line 6');
+    const source = await waitFor(/原文第 \d+–\d+ 行/);
     expect(source).toContain('政务微博发布信息89条');
     expect(source).toContain('政务微博发布信息92条');
     send('Escape');
-    expect(await waitFor('stated number(s)')).toContain('✗ narrative.conflictingFigures');
-
-    // A question, answered offline from the extracted result with the report's words.
+    expect(await waitFor('陈述的数字')).toContain('✗ narrative.conflictingFigures');
+    // The question and the answer, every number in it checked against the report (offline here:
+    // the offline reader answers from the extracted result).
     send('a');
-    await waitFor('ask about 灵武市民政局');
+    await waitFor('提问：灵武市民政局');
     send('微博发布了多少条？', 'Enter');
     const answer = await waitFor('需要模型');
     expect(answer).toContain('✓ 89');
     expect(answer).toContain('✓ 92');
     for (const line of answer.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
-
     // Correct the first 微博 figure, with a reason; nothing is written before the save.
     send('Escape');
-    const items = (await waitFor('stated number(s)')).split('\n');
+    const items = (await waitFor('陈述的数字')).split('\n');
     const at = items.findIndex((line) => line.includes('= 89'));
     send(...Array.from({ length: at - 2 }, () => 'j'), 'e');
-    expect(await waitFor('new value')).toContain('activeDisclosure.statements.2.count: new value');
+    expect(await waitFor('新数值')).toContain('主动公开 · 微博“灵武民政”发布信息：新数值');
     send('92', 'Enter');
-    await waitFor('(reason)');
+    await waitFor('（理由）');
     send('后文写的是92条', 'Enter');
-    expect(await waitFor('not written yet')).toContain('= 89 →92');
+    const edited = await waitFor('尚未写入');
+    expect(edited).toContain('= 89 →92');
+    // Rechecked at once: the two 微博 figures now agree.
+    expect(edited.replace(/\s+/g, '')).toContain('重新检查：消除narrative.conflictingFigures');
     expect(readdirSync(fixtures)).toEqual([]);
     send('s');
-    expect(await waitFor('as a labelled fixture')).toContain('1 edited');
+    expect(await waitFor('存为已标注的样例')).toContain('修改 1');
     send('Enter');
-    const folder = join(fixtures, 'seed-004-lingwu-civil-affairs-2024-reviewed');
+    // The id is the agency and year as printed.
+    const folder = join(fixtures, '灵武市民政局-2024');
     // The status line wraps the folder's path onto the next row.
-    expect((await waitFor(/saved\s+\//)).replace(/\s+/g, '')).toContain(`saved${folder}`);
+    expect((await waitFor(/已保存\s+\//)).replace(/\s+/g, '')).toContain(`已保存${folder}`);
     const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8'));
     expect(expected.meta).toEqual({ agency: '灵武市民政局', year: 2024 });
     expect(readFileSync(join(folder, 'NOTES.md'), 'utf8')).toContain('后文写的是92条');
@@ -143,7 +147,7 @@ describe('nianbao tui in tmux', () => {
     expect(after).toMatch(/(^|\s)icanon(\s|$)/m);
     expect(after).toMatch(/(^|\s)echo(\s|$)/m);
     expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
-    expect(readdirSync(fixtures).filter((name) => !name.startsWith('seed-004'))).toEqual([]);
+    expect(readdirSync(fixtures).filter((name) => !name.startsWith('灵武市民政局'))).toEqual([]);
   }, 60_000);
 
   describe('with a model', () => {

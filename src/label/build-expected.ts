@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { mapNarrative } from '../report/map-numbers.js';
 import type { StatedClaim, StatedNumber } from '../report/narrative.js';
-import { expectedSchema, type Expected, type GroundedClaim, type GroundedNumber, type Result, type Tables } from '../report/schemas.js';
-import { keysOf } from '../report/path-keys.js';
+import { expectedSchema, type Expected, type GroundedClaim, type GroundedNumber, type Result } from '../report/schemas.js';
+import { applyCellEdits } from './apply-edits.js';
 import { findingKey, metaKey, narrativeKey, type Decisions } from './review.js';
 
 export type FixtureRequest = {
@@ -32,12 +32,7 @@ export function buildExpected(result: Result, decisions: Decisions, request: Fix
   };
   const agency = edited(metaKey('agency'));
   const year = edited(metaKey('year'));
-  const tables = result.tables.activeDisclosure && result.tables.applications && result.tables.reviewLitigation ? structuredClone(result.tables) : null;
-  if (tables) {
-    for (const [key, decision] of decisions) {
-      if (decision.kind === 'edited' && key.startsWith('cell:')) setAt(tables, key.slice('cell:'.length), decision.value);
-    }
-  }
+  const tables = result.tables.activeDisclosure && result.tables.applications && result.tables.reviewLitigation ? applyCellEdits(result.tables, decisions) : null;
   const narrative =
     request.includeNarrative && result.narrative
       ? mapNarrative<GroundedNumber, StatedNumber, GroundedClaim, StatedClaim>(result.narrative.facts, {
@@ -67,11 +62,4 @@ export function buildExpected(result: Result, decisions: Decisions, request: Fix
     throw new Error(`the corrected report is not a valid fixture: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
   return parsed.data;
-}
-
-function setAt(tables: Tables, path: string, value: number | string | null): void {
-  const keys = keysOf(path);
-  let node = tables as unknown as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[keys.at(-1)!] = typeof value === 'string' ? Number(value) : value;
 }

@@ -20,7 +20,7 @@ export type TuiWords = {
   readonly whyFalseAlarm: (label: string) => string;
   readonly dismissed: (label: string) => string;
   readonly dismissNeedsReason: string;
-  readonly listTitle: (count: number, filter: string | null) => string;
+  readonly listTitle: (count: number, filter: string | null, order: string | null) => string;
   readonly reportCounts: (sections: string, findings: number, numbers: number, reviewed: number) => string;
   readonly tablesTitle: (agency: string, flagged: number) => string;
   readonly columns: (labels: string) => string;
@@ -42,25 +42,40 @@ export type TuiWords = {
   readonly saveTitle: (report: string) => string;
   readonly saveLines: (folder: string, document: string, edited: number, confirmed: number, dismissed: number, narrative: boolean) => readonly string[];
   readonly saveNote: string;
-  readonly saveKeys: string;
+  readonly cancelled: string;
+  readonly agency: string;
+  readonly year: string;
+  readonly sortNames: Readonly<Record<'given' | 'errors' | 'agency' | 'year', string>>;
+  readonly rechecked: (raised: readonly string[], mended: readonly string[]) => string;
+  readonly editsRechecked: (raised: number, mended: number) => string;
+  readonly raisedMark: string;
+  readonly candidates: string;
+  readonly candidate: (number: number, values: string) => string;
+  readonly whyCandidate: (number: number, values: string) => string;
+  readonly pickNeedsReason: string;
+  readonly picked: (row: string, number: number) => string;
+  readonly noSuchCandidate: (count: number) => string;
+  readonly shownLines: (from: number, to: number, count: number, page: number | null) => string;
+  readonly filterPrompt: string;
+  readonly moreCells: (count: number) => string;
 };
 
 export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
   zh: {
     help: [
-      '↑/↓ k/j 移动        Enter 打开        Esc ← 返回        q 退出',
-      '/  筛选列表          t  表格           a  提问           ? 本帮助',
-      'c  确认数值          e  修改数值       x  驳回发现       u  撤销',
-      's  把报告存为样例（按 Enter 之前不写任何东西）',
+      '↑/↓ k/j 移动    Enter 打开    Esc ← 返回    q 退出    ? 本帮助',
+      '/ 筛选列表    o 排序（错误数、机关、年度）    t 表格    a 提问',
+      'c 确认    e 修改    x 驳回发现    u 撤销    1–9 选用候选读法',
+      '每次修改后立即重新检查；s 把报告存为样例（按 Enter 之前不写任何东西）',
     ],
     footers: {
-      list: '↑↓ 移动 · Enter 打开 · / 筛选 · ? 帮助 · q 退出',
+      list: '↑↓ 移动 · Enter 打开 · / 筛选 · o 排序 · ? 帮助 · q 退出',
       report: 'Enter 原文 · t 表格 · a 提问 · c 确认 · e 修改 · x 驳回 · s 保存 · Esc',
-      source: 'Esc 返回 · ? 帮助',
+      source: '↑↓ PgUp PgDn 滚动 · Esc 返回 · ? 帮助',
       tables: '↑↓ 移动 · Enter 单元格 · Esc 返回',
-      row: '↑↓ 移动 · c 确认 · e 修改 · u 撤销 · Esc 返回',
+      row: '↑↓ 移动 · c 确认 · e 修改 · u 撤销 · 1–9 选用候选读法 · Esc 返回',
       chat: '输入问题 · Enter 提问 · Esc 返回',
-      save: 'Enter 保存 · i 样例 id · n 正文 · Esc 取消',
+      save: 'Enter 保存 · i 修改 id · n 标注/不标注正文 · Esc 取消',
     },
     notWrittenYet: (message) => `${message}——尚未写入：按 s 存为样例`,
     newValue: (label, cell) => `${label}：新数值${cell ? '（空白请输入 空）' : ''}`,
@@ -80,7 +95,7 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
     whyFalseAlarm: (label) => `为什么 ${label} 是误报？（理由）`,
     dismissed: (label) => `${label} 已驳回`,
     dismissNeedsReason: '驳回需要理由：未作改动',
-    listTitle: (count, filter) => `nianbao · ${count} 份报告${filter === null ? '' : ` · 筛选：${filter}`}`,
+    listTitle: (count, filter, order) => `nianbao · ${count} 份报告${filter === null ? '' : ` · 筛选：${filter}`}${order === null ? '' : ` · ${order}`}`,
     reportCounts: (sections, findings, numbers, reviewed) => `章节 ${sections} · 发现 ${findings} 条 · 陈述的数字 ${numbers} 个${reviewed > 0 ? ` · 已审阅 ${reviewed}` : ''}`,
     tablesTitle: (agency, flagged) => `${agency} · 表格 · 有问题的单元格 ${flagged} 个 ✗ · 空 = 空白`,
     columns: (labels) => `列：${labels}`,
@@ -107,23 +122,39 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
       `正文       ${narrative ? '已标注：列出了每个陈述的数字' : '未标注（null）'}`,
     ],
     saveNote: '未审阅的数值按 nianbao 读出的保存；NOTES.md 写明哪些审阅过。只有正文陈述的每个数字都在列表中时，才标注正文。',
-    saveKeys: 'Enter 保存 · i 修改 id · n 标注/不标注正文 · Esc 取消',
+    cancelled: '已取消',
+    agency: '机关',
+    year: '年度',
+    sortNames: { given: '原顺序', errors: '错误多的在前', agency: '按机关', year: '按年度' },
+    rechecked: (raised, mended) =>
+      `；重新检查：${raised.length === 0 && mended.length === 0 ? '发现不变' : [raised.length > 0 ? `新增 ${raised.join('、')}` : '', mended.length > 0 ? `消除 ${mended.join('、')}` : ''].filter(Boolean).join('；')}`,
+    editsRechecked: (raised, mended) => ` · 按修改重新检查：新增 ${raised}，消除 ${mended}`,
+    raisedMark: '新',
+    candidates: '候选读法（按数字键选用，需填写理由）：',
+    candidate: (number, values) => `  ${number}  ${values}`,
+    whyCandidate: (number, values) => `为什么选用候选读法 ${number}（${values}）？（理由）`,
+    pickNeedsReason: '选用候选读法需要理由：未作改动',
+    picked: (row, number) => `${row}：选用候选读法 ${number}`,
+    noSuchCandidate: (count) => `只有 ${count} 种候选读法`,
+    shownLines: (from, to, count, page) => `原文${page === null ? '' : `第 ${page} 页`}第 ${from}${to > from ? `–${to}` : ''} 行（共 ${count} 行）· ↑↓ PgUp PgDn 滚动`,
+    filterPrompt: '筛选',
+    moreCells: (count) => `…另有 ${count} 格`,
   },
   en: {
     help: [
-      '↑/↓ k/j move        Enter open        Esc ← back       q quit',
-      '/  filter the list  t  tables         a  ask (chat)    ? this help',
-      'c  confirm value    e  edit value     x  dismiss finding  u  undo',
-      's  save the report as a fixture (nothing is written before Enter)',
+      '↑/↓ k/j move    Enter open    Esc ← back    q quit    ? this help',
+      '/ filter the list    o order (errors, agency, year)    t tables    a ask',
+      'c confirm    e edit    x dismiss a finding    u undo    1–9 pick reading',
+      'edits are rechecked at once; s saves a fixture (written only on Enter)',
     ],
     footers: {
-      list: '↑↓ move · Enter open · / filter · ? help · q quit',
+      list: '↑↓ move · Enter open · / filter · o order · ? help · q quit',
       report: 'Enter source · t tables · a ask · c confirm · e edit · x dismiss · s save · Esc',
-      source: 'Esc back · ? help',
+      source: '↑↓ PgUp PgDn scroll · Esc back · ? help',
       tables: '↑↓ move · Enter cells · Esc back',
-      row: '↑↓ move · c confirm · e edit · u undo · Esc back',
+      row: '↑↓ move · c confirm · e edit · u undo · 1–9 pick a reading · Esc back',
       chat: 'type a question · Enter ask · Esc back',
-      save: 'Enter save · i id · n narrative · Esc cancel',
+      save: 'Enter save · i change the id · n narrative on/off · Esc cancel',
     },
     notWrittenYet: (message) => `${message} — not written yet: s saves a fixture`,
     newValue: (label, cell) => `${label}: new value${cell ? ' (空 for blank)' : ''}`,
@@ -143,7 +174,7 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
     whyFalseAlarm: (label) => `why is ${label} a false alarm? (reason)`,
     dismissed: (label) => `${label} dismissed`,
     dismissNeedsReason: 'dismissing needs a reason: nothing changed',
-    listTitle: (count, filter) => `nianbao · ${count} report(s)${filter === null ? '' : ` · filter: ${filter}`}`,
+    listTitle: (count, filter, order) => `nianbao · ${count} report(s)${filter === null ? '' : ` · filter: ${filter}`}${order === null ? '' : ` · ${order}`}`,
     reportCounts: (sections, findings, numbers, reviewed) => `sections ${sections} · ${findings} finding(s) · ${numbers} stated number(s)${reviewed > 0 ? ` · ${reviewed} reviewed` : ''}`,
     tablesTitle: (agency, flagged) => `${agency} · tables · ${flagged} flagged cell(s) ✗ · 空 = blank`,
     columns: (labels) => `columns: ${labels}`,
@@ -170,6 +201,22 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
       `narrative  ${narrative ? 'labelled: every stated number is listed' : 'not labelled (null)'}`,
     ],
     saveNote: 'Values not reviewed are saved as nianbao read them; NOTES.md says which were. Label the narrative only when every number the text states is in the list.',
-    saveKeys: 'Enter save · i change the id · n narrative on/off · Esc cancel',
+    cancelled: 'cancelled',
+    agency: 'agency',
+    year: 'year',
+    sortNames: { given: 'as given', errors: 'most errors first', agency: 'by agency', year: 'by year' },
+    rechecked: (raised, mended) =>
+      `; rechecked: ${raised.length === 0 && mended.length === 0 ? 'findings unchanged' : [raised.length > 0 ? `raised ${raised.join(', ')}` : '', mended.length > 0 ? `mended ${mended.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+    editsRechecked: (raised, mended) => ` · rechecked with the edits: ${raised} raised, ${mended} mended`,
+    raisedMark: 'new',
+    candidates: 'candidate readings (a digit picks one, with a reason):',
+    candidate: (number, values) => `  ${number}  ${values}`,
+    whyCandidate: (number, values) => `why reading ${number} (${values})? (reason)`,
+    pickNeedsReason: 'picking a reading needs a reason: nothing changed',
+    picked: (row, number) => `${row}: reading ${number} picked`,
+    noSuchCandidate: (count) => `there are only ${count} candidate reading(s)`,
+    shownLines: (from, to, count, page) => `source${page === null ? '' : `, page ${page}`}, line${to > from ? `s ${from}–${to}` : ` ${from}`} of ${count} · ↑↓ PgUp PgDn scroll`,
+    filterPrompt: 'filter',
+    moreCells: (count) => `… ${count} more cell(s)`,
   },
 };

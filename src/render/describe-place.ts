@@ -36,12 +36,17 @@ export function describePlace(finding: Finding, language: Language, lines?: Line
   return `${what} · ${position}`;
 }
 
+/** A cell as a person names it: 表三“（七）总计”行“自然人”列. */
+export function cellPlace(cell: { readonly path: string; readonly rowLabel: string; readonly columnLabel: string }, language: Language): string {
+  const table = tableNumberOf(cell.path);
+  return language === 'zh' ? `${table?.zh ?? ''}“${cell.rowLabel}”行“${cell.columnLabel}”列` : `${table?.en ?? ''} “${cell.rowLabel}” / “${cell.columnLabel}”`;
+}
+
 function describeWhat(finding: Finding, language: Language): string {
   const [head, topic, ...rest] = finding.path.split('.');
   const first = finding.cells[0];
   if (first) {
-    const table = tableNumberOf(first.path);
-    const cell = language === 'zh' ? `${table?.zh ?? ''}“${first.rowLabel}”行“${first.columnLabel}”列` : `${table?.en ?? ''} “${first.rowLabel}” / “${first.columnLabel}”`;
+    const cell = cellPlace(first, language);
     const more = finding.cells.length - 1;
     if (more === 0) return cell;
     return language === 'zh' ? `${cell}等 ${finding.cells.length} 格` : `${cell} and ${more} more cell(s)`;

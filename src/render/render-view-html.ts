@@ -1,11 +1,11 @@
-import { describeFigure } from '../checks/narrative/index.js';
+import { numberLabel } from './number-label.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Language } from '../checks/language.js';
 import { VIEW_WORDS, type ViewWords } from '../messages/view.js';
 import { htmlDocumentHead } from './html-document-head.js';
 import { escapeHtml } from './escape-html.js';
 import type { Finding, GroundedNumber, Result, Span, Tables } from '../report/schemas.js';
-import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES, TOPIC_NAMES } from '../report/template.js';
+import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES } from '../report/template.js';
 
 
 type Kind = 'cell' | 'number' | 'finding';
@@ -289,19 +289,3 @@ export function renderViewHtml(result: Result, text: string, language: Language 
     '',
   ].join('\n');
 }
-
-/** What a stated number counts, in words ("主动公开 · 微信公众号 发布信息"), from its key in the facts. */
-function numberLabel(facts: NonNullable<Result['narrative']>['facts'], path: string, language: Language): string {
-  const [topic, list, statementIndex, partsKey, partIndex] = path.split('.');
-  const topicLabel = TOPIC_NAMES[topic ?? '']?.[language] ?? topic ?? '';
-  const statements = topic && list === 'statements' ? (facts as unknown as Record<string, { statements?: readonly Statement[] }>)[topic]?.statements : undefined;
-  const statement = statements?.[Number(statementIndex)];
-  if (!statement || topic === 'fee') return topicLabel;
-  if (partsKey !== 'parts') return `${topicLabel} · ${describeFigure(statement, language)}`;
-  const part = statement.parts[Number(partIndex)];
-  if (!part) return topicLabel;
-  const what = part.platform || part.measure ? describeFigure({ measure: part.measure ?? statement.measure, platform: part.platform, subject: null }, language) : part.label;
-  return `${topicLabel} · ${describeFigure(statement, language)} · ${language === 'zh' ? '其中' : 'of which'} ${what}`;
-}
-
-type Statement = NonNullable<Result['narrative']>['facts']['activeDisclosure']['statements'][number];

@@ -11,9 +11,9 @@ import { saveFixture } from '../label/save-fixture.js';
 import { analyzeDocument } from '../pipeline/analyze-document.js';
 import type { CompletionRequest, LlmClient } from '../providers/llm-client.js';
 import { App, type AppProps } from './app.js';
+import { displayWidth } from '../render/display-width.js';
 import { itemsOf } from './items.js';
 import type { ReportEntry } from './load-reports.js';
-import { sourceExcerpt } from './source-excerpt.js';
 
 const seed = (name: string) => {
   const path = new URL(`../../fixtures/${name}/report.txt`, import.meta.url).pathname;
@@ -24,10 +24,10 @@ const seed004 = seed('seed-004-lingwu-civil-affairs-2024');
 const seed000 = seed('seed-000-lingwu-justice-2024');
 const brokenSums = seed('constructed-tab-broken-sums');
 const entries: ReportEntry[] = [
-  { kind: 'read', result: seed000.result },
-  { kind: 'read', result: seed004.result },
-  { kind: 'read', result: brokenSums.result },
-  { kind: 'failed', path: 'scan.pdf', message: 'scan.pdf: has no text layer (3 page(s) of images, a scan): run OCR first' },
+  { kind: 'read', result: seed000.result, shown: 'seed-000/report.txt' },
+  { kind: 'read', result: seed004.result, shown: 'seed-004/report.txt' },
+  { kind: 'read', result: brokenSums.result, shown: 'broken/report.txt' },
+  { kind: 'failed', path: 'scan.pdf', shown: 'scan.pdf', message: 'scan.pdf: has no text layer (3 page(s) of images, a scan): run OCR first' },
 ];
 const texts = new Map([seed000, seed004, brokenSums].map(({ result, text }) => [result.source.path, text]));
 const loadText = async (result: { source: { path: string } }) => texts.get(result.source.path)!;
@@ -75,7 +75,7 @@ describe('the review UI', () => {
     // (The failed entry's reason is this test's own English text.)
     const listOwn = list.split('\n').filter((line) => !line.includes('scan.pdf')).join('\n');
     expect(list).toContain('nianbao · 4 份报告');
-    expect(list).toContain('↑↓ 移动 · Enter 打开 · / 筛选 · ? 帮助 · q 退出');
+    expect(list).toContain('↑↓ 移动 · Enter 打开 · / 筛选 · o 排序 · ? 帮助 · q 退出');
     expect(own(listOwn)).toEqual([]);
     await press(stdin, 'j', ENTER);
     const report = await frameWith(lastFrame, '陈述的数字');
@@ -87,7 +87,7 @@ describe('the review UI', () => {
     expect(own(tables.split('\n').slice(0, 2).join('\n'))).toEqual([]);
     await press(stdin, '?');
     const help = await frameWith(lastFrame, '本帮助');
-    expect(help).toContain('s  把报告存为样例（按 Enter 之前不写任何东西）');
+    expect(help).toContain('s 把报告存为样例（按 Enter 之前不写任何东西）');
     unmount();
   });
 
@@ -113,13 +113,17 @@ describe('the review UI', () => {
     expect(conflict).toBeGreaterThan(1);
     // The cursor starts on the first item, two lines below the header.
     await press(stdin, ...Array.from({ length: conflict - 2 }, () => 'j'), ENTER);
-    // The source is read asynchronously: wait for both excerpts.
-    const source = await frameWith(lastFrame, /line \d+[\s\S]*line \d+/);
+    // The source is read asynchronously: wait for its rows.
+    const source = await frameWith(lastFrame, /\d+│/);
     expect(source).toContain('narrative.conflictingFigures');
     const finding = seed004.result.findings.find((candidate) => candidate.id === 'narrative.conflictingFigures')!;
     expect(finding.spans).toHaveLength(2);
     for (const span of finding.spans) expect(source).toContain(seed004.text.slice(span.start, span.end).replace(/\s+/g, ' ').slice(0, 12));
-    expect(source.match(/line \d+/g)).toHaveLength(2);
+    // Each source line once, numbered as the report counts them.
+    const numbers = [...source.matchAll(/^\s*(\d+)│/gm)].map((match) => Number(match[1]));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const lineOf = (offset: number) => seed004.text.slice(0, offset).split('\n').length;
+    for (const span of finding.spans) expect(numbers).toContain(lineOf(span.start));
     await press(stdin, ESCAPE);
     expect(await frameWith(lastFrame, 'stated number(s)')).toContain('灵武市民政局 · 2024');
     unmount();
@@ -131,8 +135,7 @@ describe('the review UI', () => {
     const report = await frameWith(lastFrame, 'stated number(s)');
     // The source wraps "司\n法县区动态" across two lines.
     expect(brokenSums.text).toMatch(/司\s*\n\s*法县区动态 19 条/);
-    const line = report.split('\n').find((candidate) => candidate.includes('parts.1.count = 19'));
-    expect(line).toContain('“司 法县区动态 19 条”');
+    expect(report).toContain('of which 司法县区动态 = 19  “司 法县区');
     expect(report.split('\n').length).toBeLessThanOrEqual(24);
     unmount();
   });
@@ -150,24 +153,9 @@ describe('the review UI', () => {
   it('? shows the keys; q quits', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} {...baseProps()} />);
     await press(stdin, '?');
-    expect(await frameWith(lastFrame, 'filter the list')).toContain('/  filter the list');
+    expect(await frameWith(lastFrame, 'filter the list')).toContain('/ filter the list');
     await press(stdin, 'q');
     unmount();
-  });
-});
-
-describe('sourceExcerpt', () => {
-  it('cuts the span out of its lines, with whole lines of context', () => {
-    const text = 'a\nb\nc 89 条 d\ne\nf\n';
-    const at = text.indexOf('89');
-    expect(sourceExcerpt(text, { start: at, end: at + 2 }, 1)).toEqual({ before: 'b\nc ', highlighted: '89', after: ' 条 d\ne', line: 3 });
-  });
-
-  it('keeps long paragraphs to a few rows either side', () => {
-    const text = `${'前'.repeat(300)}92条${'后'.repeat(300)}`;
-    const excerpt = sourceExcerpt(text, { start: 300, end: 302 }, 1, 90);
-    expect(excerpt.before).toBe(`…${'前'.repeat(90)}`);
-    expect(excerpt.after).toBe(`条${'后'.repeat(89)}…`);
   });
 });
 
@@ -184,12 +172,14 @@ describe('tables, chat and corrections', () => {
     expect(tables).toContain(`tables · ${new Set(flagged).size} flagged cell(s) ✗`);
     for (const line of tables.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     // Each cell right-aligned in seven columns, so the columns line up down the screen.
-    expect(tables).toContain('表三 二、上年结转政府信…    535      6      0      1     18      0   ✗560');
+    expect(tables).toMatch(/表三 二、上年结转政府信息公…\s+535 {6}6 {6}0 {6}1 {5}18 {6}0 {3}✗560/);
+    const tableThree = tables.split('\n').filter((line) => line.includes('表三'));
+    expect(new Set(tableThree.map((line) => displayWidth(line))).size).toBe(1);
     // Move to the first row that has a flagged cell and open it.
     const lines = tables.split('\n');
     const firstFlagged = lines.findIndex((line) => line.includes('✗') && line.includes('表'));
     await press(stdin, ...Array.from({ length: firstFlagged - 1 }, () => 'j'), ENTER);
-    const row = await frameWith(lastFrame, /line \d+/);
+    const row = await frameWith(lastFrame, /\d+│/);
     expect(row).toMatch(/applications\.(rowTotal|handledTotal|balance)/);
     expect(row).toMatch(/⟦[^⟧]+⟧/);
     unmount();
@@ -258,7 +248,7 @@ describe('tables, chat and corrections', () => {
     const at = report.split('\n').findIndex((line) => line.includes('= 89'));
     await press(stdin, ...Array.from({ length: at - 2 }, () => 'j'));
     await press(stdin, 'e');
-    expect(await frameWith(lastFrame, 'new value')).toContain('activeDisclosure.statements.2.count: new value');
+    expect(await frameWith(lastFrame, 'new value')).toMatch(/published · .+: new value/);
     await press(stdin, '9', '2', ENTER);
     await press(stdin, '原文后段写的是92条', ENTER);
     expect(await frameWith(lastFrame, 'not written yet')).toContain('= 89 →92');
@@ -270,7 +260,8 @@ describe('tables, chat and corrections', () => {
     await press(stdin, 's');
     expect(await frameWith(lastFrame, 'as a labelled fixture')).toContain('1 edited, 0 confirmed');
     await press(stdin, 'n', ENTER);
-    const folder = join(fixturesDirectory, 'report-reviewed');
+    // The id is the agency and year as printed.
+    const folder = join(fixturesDirectory, '灵武市民政局-2024');
     const saved = await frameWith(lastFrame, `saved ${folder}`);
     expect(saved).toContain(`saved ${folder}`);
     const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8'));
@@ -286,9 +277,9 @@ describe('keys typed faster than the screen redraws', () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} {...baseProps()} />);
     // No pause between keys: the report opens and its second item is opened before any redraw.
     for (const key of ['j', ENTER, 'j', ENTER]) stdin.write(key);
-    const source = await frameWith(lastFrame, /line \d+/);
-    const second = itemsOf(seed004.result)[1]!;
-    expect(source).toContain(second.kind === 'number' ? `${second.path} = ${second.value}` : second.key);
+    const source = await frameWith(lastFrame, /\d+│/);
+    const second = itemsOf(seed004.result, { language: 'en', metaLabels: { agency: 'agency', year: 'year' } })[1]!;
+    expect(source).toContain(second.kind === 'number' ? `${second.label} = ${second.value}` : second.key);
     unmount();
   });
 });

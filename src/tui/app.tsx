@@ -1,25 +1,30 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
-import { useSyncedState } from './use-synced-state.js';
+import { useEffect, useState } from 'react';
+import type { Language } from '../checks/language.js';
 import type { ChatReply } from '../chat/ask.js';
 import type { ChatTurn } from '../chat/chat-messages.js';
 import { answerText } from '../chat/verify-answer.js';
-import { metaKey, parseEditedNumber, type Decision, type Decisions } from '../label/review.js';
+import { describeError } from '../errors.js';
+import { defaultFixtureId } from '../label/fixture-id.js';
+import { recheck, type Recheck } from '../label/recheck.js';
+import { findingKey, type Decision, type Decisions } from '../label/review.js';
+import { TUI_WORDS } from '../messages/tui.js';
 import { displayWidth, truncate } from '../render/display-width.js';
 import type { Result } from '../report/schemas.js';
-import { itemsOf, tableViewOf, type Item, type ViewCell } from './items.js';
-import { editLine, type LineKey } from './line-editor.js';
+import { itemsOf, tableViewOf } from './items.js';
+import { keysOfChunk, type KeyPress } from './keys.js';
+import { editLine } from './line-editor.js';
 import type { ReportEntry } from './load-reports.js';
-import { ChatScreen, type ChatTurnState } from './screens/chat-screen.js';
-import { ListScreen, matches } from './screens/list-screen.js';
-import { ReportScreen } from './screens/report-screen.js';
-import { RowScreen } from './screens/row-screen.js';
-import { SaveScreen } from './screens/save-screen.js';
-import { SourceScreen } from './screens/source-screen.js';
-import { TablesScreen } from './screens/tables-screen.js';
+import { ChatScreen, chatKeys, type ChatTurnState } from './screens/chat-screen.js';
+import { ListScreen, listKeys, visibleEntries } from './screens/list-screen.js';
+import { ReportScreen, reportKeys } from './screens/report-screen.js';
+import { RowScreen, rowKeys } from './screens/row-screen.js';
+import { SaveScreen, saveKeys } from './screens/save-screen.js';
+import { SourceScreen, sourceKeys } from './screens/source-screen.js';
+import { TablesScreen, tablesKeys } from './screens/tables-screen.js';
+import type { OpenReport, Prompt, Screen, ScreenName, Session, View } from './session.js';
+import { useSyncedState } from './use-synced-state.js';
 import { useWords, WordsContext } from './words.js';
-import { TUI_WORDS } from '../messages/tui.js';
-import type { Language } from '../checks/language.js';
 
 export type AskRequest = {
   readonly result: Result;
@@ -40,6 +45,8 @@ export type AppProps = {
   readonly save: (result: Result, decisions: Decisions, options: { id: string; includeNarrative: boolean }) => Promise<string>;
   /** Where fixtures are saved, for the save screen. */
   readonly fixturesDirectory: string;
+  /** The fixture ids already in that folder: a default id is made unique among them. */
+  readonly fixtureIds?: ReadonlySet<string>;
   readonly width?: number;
   readonly height?: number;
   /** false (NO_COLOR): the selection and the highlighted span are marked with characters instead. */
@@ -48,19 +55,18 @@ export type AppProps = {
   readonly language?: Language;
 };
 
-type Screen =
-  | { readonly name: 'list' }
-  | { readonly name: 'report'; readonly entry: number }
-  | { readonly name: 'source'; readonly entry: number; readonly item: number }
-  | { readonly name: 'tables'; readonly entry: number }
-  | { readonly name: 'row'; readonly entry: number; readonly row: number }
-  | { readonly name: 'chat'; readonly entry: number }
-  | { readonly name: 'save'; readonly entry: number };
+/** Each screen's keys live with its view; the App routes a key to the screen it was pressed on. */
+const SCREEN_KEYS: Readonly<Record<ScreenName, (input: string, key: KeyPress, session: Session) => void>> = {
+  list: listKeys,
+  report: reportKeys,
+  source: sourceKeys,
+  tables: tablesKeys,
+  row: rowKeys,
+  chat: chatKeys,
+  save: saveKeys,
+};
 
-type View = { readonly screen: Screen; readonly cursor: number; readonly filter: string };
-
-/** A line of text being typed at the bottom: a filter, a value, a reason, a fixture id. */
-type Prompt = { readonly label: string; readonly text: string; readonly submit: (text: string) => void };
+const NO_DECISIONS: Decisions = new Map();
 
 /** The review UI: reports → a report's findings, numbers and tables → the source; chat; corrections saved as fixtures. */
 export function App(props: AppProps) {
@@ -73,81 +79,98 @@ export function App(props: AppProps) {
 
 function Review(props: AppProps) {
   const { entries, width = 80, height = 24, color = true } = props;
+  const language = props.language ?? 'zh';
   const words = useWords();
   const { exit } = useApp();
-  const [getView, setView] = useSyncedState<View>({ screen: { name: 'list' }, cursor: 0, filter: '' });
-  const setScreen = (screen: Screen) => setView((current) => ({ ...current, screen }));
-  const setCursor = (cursor: number | ((current: number) => number)) => setView((current) => ({ ...current, cursor: typeof cursor === 'function' ? cursor(current.cursor) : cursor }));
-  const setFilter = (filter: string) => setView((current) => ({ ...current, filter }));
-  const { screen, cursor, filter } = getView();
+  const [getView, setView] = useSyncedState<View>({ screen: { name: 'list' }, cursor: 0, filter: '', sort: 'given' });
   const [help, setHelp] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  const [getStatus, setStatus] = useSyncedState<string | null>(null);
   const [getDecisions, setDecisions] = useSyncedState<ReadonlyMap<number, Decisions>>(new Map());
   const [getSaved, setSaved] = useSyncedState<ReadonlySet<number>>(new Set());
   const [chats, setChats] = useState<ReadonlyMap<number, readonly ChatTurnState[]>>(new Map());
-  const [busy, setBusy] = useState(false);
+  const [getBusy, setBusy] = useSyncedState(false);
   const [getSaveOptions, setSaveOptions] = useSyncedState<{ id: string; includeNarrative: boolean }>({ id: '', includeNarrative: false });
+  const [getTaken, setTaken] = useSyncedState<ReadonlySet<string>>(props.fixtureIds ?? new Set());
   const [getQuitting, setQuitting] = useSyncedState(false);
   // Typed text too: keys arriving before the next render must see what the previous ones typed.
   const [getPrompt, setPrompt] = useSyncedState<Prompt | null>(null);
   const [getChatInput, setChatInput] = useSyncedState('');
+  const [getTexts, setTexts] = useSyncedState<ReadonlyMap<number, { text: string; lines: number } | { problem: string }>>(new Map());
+  // One recheck per set of decisions: the same Map object gives the same answer.
+  const [rechecks] = useState(() => new WeakMap<Decisions, Map<number, Recheck>>());
 
-  const derive = ({ screen, filter }: View) => {
-    const visible = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => matches(entry, filter));
-    const entryIndex = screen.name === 'list' ? -1 : screen.entry;
-    const openEntry = entries[entryIndex];
-    const openResult = openEntry?.kind === 'read' ? openEntry.result : undefined;
-    const items = openResult ? itemsOf(openResult) : [];
-    const rows = openResult ? tableViewOf(openResult) : [];
-    const count =
-      screen.name === 'list' ? visible.length : screen.name === 'report' ? items.length : screen.name === 'tables' ? rows.length : screen.name === 'row' ? (rows[screen.row]?.cells.length ?? 0) : 0;
-    return { visible, entryIndex, openResult, items, rows, count };
-  };
-  const { visible, entryIndex, openResult, items, rows } = derive(getView());
-  const openDecisions = getDecisions().get(entryIndex);
-
-  const decide = (key: string, decision: Decision | null, message: string) => {
-    const { entryIndex } = derive(getView());
-    setDecisions((current) => {
-      const next = new Map(current);
-      const forEntry = new Map(next.get(entryIndex) ?? []);
-      if (decision) forEntry.set(key, decision);
-      else forEntry.delete(key);
-      next.set(entryIndex, forEntry);
-      return next;
-    });
-    setSaved((current) => new Set([...current].filter((index) => index !== entryIndex)));
-    setStatus(words.notWrittenYet(message));
+  const checkedOf = (index: number, result: Result, decisions: Decisions): Recheck => {
+    const byEntry = rechecks.get(decisions) ?? new Map<number, Recheck>();
+    rechecks.set(decisions, byEntry);
+    const known = byEntry.get(index);
+    if (known) return known;
+    const checked = recheck(result, decisions, language);
+    byEntry.set(index, checked);
+    return checked;
   };
 
-  /** e: a new value, then the reason (both required). */
-  const startEdit = (key: string, label: string, kind: 'number' | 'cell' | 'text') => {
-    setPrompt({
-      label: words.newValue(label, kind === 'cell'),
-      text: '',
-      submit: (typed) => {
-        let value: number | string | null = typed.trim();
-        if (kind !== 'text') {
-          const parsed = parseEditedNumber(typed);
-          if ('problem' in parsed) return setStatus(parsed.problem);
-          if (parsed.value === null && kind === 'number') return setStatus(words.numberNotBlank);
-          value = parsed.value;
-        } else if (value === '') {
-          return setStatus(words.emptyNotSaved);
-        }
-        setPrompt({
-          label: words.whyValue(label, String(value ?? '空')),
-          text: '',
-          submit: (reason) => (reason.trim() ? decide(key, { kind: 'edited', value, reason: reason.trim() }, `${label} → ${value ?? '空'}`) : setStatus(words.editNeedsReason)),
-        });
-      },
-    });
+  const openReport = (view: View): OpenReport | null => {
+    if (view.screen.name === 'list') return null;
+    const index = view.screen.entry;
+    const entry = entries[index];
+    if (entry?.kind !== 'read') return null;
+    const decisions = getDecisions().get(index) ?? NO_DECISIONS;
+    const checked = checkedOf(index, entry.result, decisions);
+    const raised = new Set(checked.raised.map(findingKey));
+    const loaded = getTexts().get(index);
+    return {
+      index,
+      read: entry.result,
+      checked,
+      decisions,
+      items: itemsOf(entry.result, { language, findings: checked.result.findings, raised, metaLabels: { agency: words.agency, year: words.year } }),
+      rows: tableViewOf(entry.result, checked.result.findings),
+      text: loaded && 'text' in loaded ? loaded.text : null,
+      lineCount: loaded && 'text' in loaded ? loaded.lines : 0,
+    };
+  };
+
+  // The open report's text, read once, for the source and row screens.
+  const view = getView();
+  const openIndex = view.screen.name === 'list' ? -1 : view.screen.entry;
+  useEffect(() => {
+    const entry = entries[openIndex];
+    if (entry?.kind !== 'read' || getTexts().has(openIndex)) return;
+    props.loadText(entry.result).then(
+      (text) => setTexts((current) => new Map(current).set(openIndex, { text, lines: text.split('\n').length })),
+      (error: unknown) => setTexts((current) => new Map(current).set(openIndex, { problem: describeError(error, language) })),
+    );
+  }, [openIndex]);
+
+  const bodyHeightOf = (prompt: Prompt | null, status: string | null) =>
+    height - 2 - (help ? words.help.length + 2 : 1) - (prompt && prompt.kind !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
+
+  const go = (screen: Screen, cursor = 0) => setView((current) => ({ ...current, screen, cursor }));
+
+  const decide = (changes: readonly (readonly [string, Decision | null])[], message: string) => {
+    const open = openReport(getView());
+    if (!open) return;
+    const next = new Map(open.decisions);
+    for (const [key, decision] of changes) {
+      if (decision) next.set(key, decision);
+      else next.delete(key);
+    }
+    setDecisions((current) => new Map(current).set(open.index, next));
+    setSaved((current) => new Set([...current].filter((index) => index !== open.index)));
+    // What this change did to the findings, said at once: an edit that breaks 总计 is seen before saving.
+    const after = checkedOf(open.index, open.read, next).result.findings;
+    const before = new Set(open.checked.result.findings.map(findingKey));
+    const afterKeys = new Set(after.map(findingKey));
+    const raised = after.filter((finding) => !before.has(findingKey(finding))).map((finding) => finding.id);
+    const mended = open.checked.result.findings.filter((finding) => !afterKeys.has(findingKey(finding))).map((finding) => finding.id);
+    const touchesValues = changes.some(([key, decision]) => decision?.kind === 'edited' || (decision === null && open.decisions.get(key)?.kind === 'edited'));
+    setStatus(words.notWrittenYet(touchesValues ? `${message}${words.rechecked(raised, mended)}` : message));
   };
 
   const ask = (question: string) => {
-    const { entryIndex, openResult } = derive(getView());
-    if (!openResult) return;
-    const index = entryIndex;
+    const open = openReport(getView());
+    if (!open) return;
+    const index = open.index;
     const history = (chats.get(index) ?? []).flatMap((turn) => (turn.reply ? [{ question: turn.question, answer: answerText(turn.reply.answer) }] : []));
     const update = (change: Partial<ChatTurnState>) =>
       setChats((current) => {
@@ -158,84 +181,92 @@ function Review(props: AppProps) {
     setChats((current) => new Map(current).set(index, [...(current.get(index) ?? []), { question, streaming: null, reply: null, error: null }]));
     setBusy(true);
     props
-      .ask({ result: openResult, history, question, onAnswerText: (soFar) => update({ streaming: soFar }) })
+      .ask({ result: open.read, history, question, onAnswerText: (soFar) => update({ streaming: soFar }) })
       .then(
         (reply) => update({ reply }),
-        (error: unknown) => update({ error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => update({ error: describeError(error, language) }),
       )
       .finally(() => setBusy(false));
   };
 
   const writeFixture = () => {
-    const { entryIndex, openResult } = derive(getView());
-    if (!openResult) return;
-    const index = entryIndex;
+    const open = openReport(getView());
+    if (!open) return;
+    const { index } = open;
+    const options = getSaveOptions();
     setStatus(words.saving);
-    props.save(openResult, getDecisions().get(index) ?? new Map(), getSaveOptions()).then(
+    props.save(open.read, open.decisions, options).then(
       (folder) => {
         setSaved((current) => new Set(current).add(index));
-        setScreen({ name: 'report', entry: index });
-        setCursor(0);
+        setTaken((current) => new Set(current).add(options.id));
+        go({ name: 'report', entry: index });
         setStatus(words.saved(folder));
       },
-      (error: unknown) => setStatus(words.notSaved(error instanceof Error ? error.message : String(error))),
+      (error: unknown) => setStatus(words.notSaved(describeError(error, language))),
     );
+  };
+
+  const session = (): Session => {
+    const view = getView();
+    const open = openReport(view);
+    return {
+      words,
+      language,
+      view,
+      entries,
+      visible: visibleEntries(entries, view.filter, view.sort),
+      open,
+      width,
+      bodyHeight: bodyHeightOf(getPrompt(), getStatus()),
+      go,
+      setCursor: (cursor) => setView((current) => ({ ...current, cursor })),
+      update: (change) => setView((current) => ({ ...current, ...change })),
+      say: setStatus,
+      prompt: (prompt) => setPrompt({ kind: 'line', text: '', ...prompt }),
+      decide,
+      chat: { input: getChatInput(), busy: getBusy(), setInput: setChatInput, ask },
+      save: {
+        ...getSaveOptions(),
+        set: (change) => setSaveOptions((current) => ({ ...current, ...change })),
+        start: () => {
+          if (!open) return;
+          setSaveOptions({ id: defaultFixtureId(open.read, getTaken()), includeNarrative: false });
+          go({ name: 'save', entry: open.index });
+        },
+        write: writeFixture,
+      },
+    };
   };
 
   const back = () => {
     const { screen } = getView();
-    const { visible } = derive({ ...getView(), screen: { name: 'list' } });
-    if (screen.name === 'source') {
-      setScreen({ name: 'report', entry: screen.entry });
-      setCursor(screen.item);
-    } else if (screen.name === 'row') {
-      setScreen({ name: 'tables', entry: screen.entry });
-      setCursor(screen.row);
-    } else if (screen.name === 'tables' || screen.name === 'chat' || screen.name === 'save') {
-      setScreen({ name: 'report', entry: screen.entry });
-      setCursor(0);
-    } else if (screen.name === 'report') {
-      setScreen({ name: 'list' });
-      setCursor(Math.max(0, visible.findIndex(({ index }) => index === screen.entry)));
+    if (screen.name === 'source') go({ name: 'report', entry: screen.entry }, screen.item);
+    else if (screen.name === 'row') go({ name: 'tables', entry: screen.entry }, screen.row);
+    else if (screen.name === 'tables' || screen.name === 'chat' || screen.name === 'save') go({ name: 'report', entry: screen.entry });
+    else if (screen.name === 'report') {
+      const visible = visibleEntries(entries, getView().filter, getView().sort);
+      go({ name: 'list' }, Math.max(0, visible.findIndex(({ index }) => index === screen.entry)));
     }
   };
 
   function handleKey(input: string, key: KeyPress) {
-    const { screen, cursor } = getView();
-    const { visible, entryIndex, openResult, items, rows, count } = derive(getView());
-    const selectedItem: Item | undefined = screen.name === 'report' ? items[cursor] : undefined;
-    const selectedCell: ViewCell | undefined = screen.name === 'row' ? rows[screen.row]?.cells[cursor] : undefined;
-    const lineKey: LineKey = key;
+    const { screen } = getView();
     const current = getPrompt();
     if (current) {
-      const edit = editLine(current.text, input, lineKey);
+      const edit = editLine(current.text, input, key);
       if (edit.done === 'cancel') {
         setPrompt(null);
-        setStatus('cancelled');
+        setStatus(words.cancelled);
       } else if (edit.done === 'submit') {
         setPrompt(null);
         current.submit(edit.text);
       } else {
         setPrompt({ ...current, text: edit.text });
-        if (current.label === 'filter') {
-          setFilter(edit.text);
-          setCursor(0);
-        }
+        if (current.kind === 'filter') setView((view) => ({ ...view, filter: edit.text, cursor: 0 }));
       }
       return;
     }
-    if (screen.name === 'chat') {
-      if (key.escape) return back();
-      if (busy) return;
-      const edit = editLine(getChatInput(), input, lineKey);
-      if (edit.done === 'submit' && edit.text.trim()) {
-        setChatInput('');
-        ask(edit.text.trim());
-      } else {
-        setChatInput(edit.text);
-      }
-      return;
-    }
+    if (screen.name === 'chat') return key.escape ? back() : chatKeys(input, key, session());
     if (key.ctrl) return;
     if (getQuitting()) {
       if (input === 'q') return exit();
@@ -243,110 +274,48 @@ function Review(props: AppProps) {
       setStatus(null);
       return;
     }
-    if (screen.name === 'list' && input === '/') {
-      setFilter('');
-      setCursor(0);
-      return setPrompt({ label: 'filter', text: '', submit: (text) => setFilter(text) });
-    }
     if (input === 'q') {
       const unsaved = [...getDecisions()].filter(([index, map]) => map.size > 0 && !getSaved().has(index)).length;
-      if (unsaved > 0) {
-        setQuitting(true);
-        return setStatus(words.unsavedOnQuit(unsaved));
-      }
-      return exit();
+      if (unsaved === 0) return exit();
+      setQuitting(true);
+      return setStatus(words.unsavedOnQuit(unsaved));
     }
     if (input === '?') return setHelp((shown) => !shown);
-    if (key.upArrow || input === 'k') return setCursor((position) => Math.max(0, position - 1));
-    if (key.downArrow || input === 'j') return setCursor((position) => Math.min(Math.max(0, count - 1), position + 1));
     if (key.escape || key.leftArrow || key.backspace || key.delete) return back();
-    if (screen.name === 'save') {
-      if (key.return) return writeFixture();
-      if (input === 'n') return setSaveOptions((current) => ({ ...current, includeNarrative: !current.includeNarrative }));
-      if (input === 'i') return setPrompt({ label: words.fixtureId, text: getSaveOptions().id, submit: (id) => setSaveOptions((current) => ({ ...current, id: id.trim() })) });
-      return;
-    }
-    if (key.return || key.rightArrow) {
-      if (screen.name === 'list' && visible[cursor]?.entry.kind === 'read') {
-        setScreen({ name: 'report', entry: visible[cursor]!.index });
-        setCursor(0);
-        setStatus(null);
-      } else if (screen.name === 'report' && items[cursor]) {
-        setScreen({ name: 'source', entry: screen.entry, item: cursor });
-      } else if (screen.name === 'tables' && rows[cursor]) {
-        setScreen({ name: 'row', entry: screen.entry, row: cursor });
-        setCursor(0);
-      }
-      return;
-    }
-    if (!openResult || (screen.name !== 'report' && screen.name !== 'row' && screen.name !== 'tables')) return;
-    if (input === 't') {
-      setScreen({ name: 'tables', entry: entryIndex });
-      return setCursor(0);
-    }
-    if (input === 'a') return setScreen({ name: 'chat', entry: entryIndex });
-    if (input === 's') {
-      setSaveOptions({ id: defaultFixtureId(openResult), includeNarrative: false });
-      return setScreen({ name: 'save', entry: entryIndex });
-    }
-    const target = selectedCell
-      ? { key: selectedCell.key, label: selectedCell.path, kind: 'cell' as const, finding: false }
-      : selectedItem
-        ? { key: selectedItem.key, label: selectedItem.kind === 'finding' ? selectedItem.finding.id : selectedItem.kind === 'number' ? selectedItem.path : selectedItem.key, kind: selectedItem.key === metaKey('agency') ? ('text' as const) : ('number' as const), finding: selectedItem.kind === 'finding' }
-        : undefined;
-    if (!target) return;
-    if (input === 'c') return decide(target.key, { kind: 'confirmed', reason: '' }, words.confirmed(target.label));
-    if (input === 'u') return decide(target.key, null, words.undone(target.label));
-    if (input === 'e') return target.finding ? setStatus(words.findingNotValue) : startEdit(target.key, target.label, target.kind);
-    if (input === 'x') {
-      if (!target.finding) return setStatus(words.onlyFindingDismissed);
-      return setPrompt({
-        label: words.whyFalseAlarm(target.label),
-        text: '',
-        submit: (reason) => (reason.trim() ? decide(target.key, { kind: 'dismissed', reason: reason.trim() }, words.dismissed(target.label)) : setStatus(words.dismissNeedsReason)),
-      });
-    }
+    SCREEN_KEYS[screen.name](input, key, session());
   }
 
   useInput((input, key) => {
-    // Keys typed fast, pasted or sent by tmux arrive as one chunk ("jj\r", "/民政\r"): each
-    // character is a key of its own, handled in order against the state the previous one left.
-    if (input.length > 1 && !input.includes('\u001b')) {
-      for (const character of input) handleKey(character, keyOf(character));
-      return;
-    }
-    // Esc and the next key sent together ("\u001bj") reach ink as Alt+j: it is Esc, then j.
-    if (key.meta && !key.escape && input.length === 1) {
-      handleKey('', { ...keyOf(''), escape: true });
-      handleKey(input, keyOf(input));
-      return;
-    }
-    handleKey(input, key);
+    for (const [character, press] of keysOfChunk(input, key)) handleKey(character, press);
   });
 
   const prompt = getPrompt();
-  // Lists get the rows the footer, the help box, a prompt and a (wrapped) status line leave free.
-  const bodyHeight = height - 2 - (help ? words.help.length + 2 : 1) - (prompt && prompt.label !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
+  const status = getStatus();
+  const bodyHeight = bodyHeightOf(prompt, status);
+  const open = openReport(view);
+  const loaded = getTexts().get(openIndex);
+  const problem = loaded && 'problem' in loaded ? loaded.problem : null;
+  const { screen, cursor } = view;
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visible.map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={filter} typing={prompt?.label === 'filter'} color={color} />
-    ) : !openResult ? null : screen.name === 'report' ? (
-      <ReportScreen result={openResult} items={items} decisions={openDecisions} cursor={cursor} width={width} height={bodyHeight} color={color} />
-    ) : screen.name === 'source' && items[screen.item] ? (
-      <SourceScreen result={openResult} item={items[screen.item]!} loadText={props.loadText} width={width} color={color} />
+      <ListScreen visible={visibleEntries(entries, view.filter, view.sort).map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={view.filter} typing={prompt?.kind === 'filter'} sort={view.sort} color={color} />
+    ) : !open ? null : screen.name === 'report' ? (
+      <ReportScreen result={open.read} items={open.items} decisions={open.decisions} raised={open.checked.raised.length} mended={open.checked.mended.length} cursor={cursor} width={width} height={bodyHeight} color={color} />
+    ) : screen.name === 'source' && open.items[screen.item] ? (
+      <SourceScreen open={open} item={open.items[screen.item]!} cursor={cursor} problem={problem} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'tables' ? (
-      <TablesScreen result={openResult} rows={rows} decisions={openDecisions} cursor={cursor} width={width} height={bodyHeight} color={color} />
-    ) : screen.name === 'row' && rows[screen.row] ? (
-      <RowScreen result={openResult} row={rows[screen.row]!} decisions={openDecisions} cursor={cursor} loadText={props.loadText} width={width} color={color} />
+      <TablesScreen result={open.read} rows={open.rows} decisions={open.decisions} cursor={cursor} width={width} height={bodyHeight} color={color} />
+    ) : screen.name === 'row' && open.rows[screen.row] ? (
+      <RowScreen open={open} row={open.rows[screen.row]!} decisions={open.decisions} cursor={cursor} problem={problem} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'chat' ? (
-      <ChatScreen result={openResult} turns={chats.get(entryIndex) ?? []} input={getChatInput()} askLabel={props.askLabel} busy={busy} width={width} color={color} />
+      <ChatScreen result={open.read} turns={chats.get(open.index) ?? []} input={getChatInput()} askLabel={props.askLabel} busy={getBusy()} width={width} color={color} />
     ) : screen.name === 'save' ? (
-      <SaveScreen result={openResult} decisions={openDecisions} folder={`${props.fixturesDirectory}/${getSaveOptions().id}`} includeNarrative={getSaveOptions().includeNarrative} width={width} />
+      <SaveScreen result={open.read} decisions={open.decisions} folder={`${props.fixturesDirectory}/${getSaveOptions().id}`} includeNarrative={getSaveOptions().includeNarrative} width={width} />
     ) : null;
   return (
     <Box flexDirection="column" width={width}>
       {body}
-      {prompt && prompt.label !== 'filter' ? <Text bold>{truncate(`${prompt.label}: ${prompt.text}▏`, width)}</Text> : null}
+      {prompt && prompt.kind !== 'filter' ? <Text bold>{truncate(`${prompt.label}${language === 'zh' ? '：' : ': '}${prompt.text}▏`, width)}</Text> : null}
       {status ? (
         <Text color={color ? 'cyan' : undefined} wrap="wrap">
           {status}
@@ -363,29 +332,4 @@ function Review(props: AppProps) {
       )}
     </Box>
   );
-}
-
-/** The keys the UI reads; ink's Key has these and more. */
-type KeyPress = LineKey & { readonly upArrow: boolean; readonly downArrow: boolean; readonly leftArrow: boolean; readonly rightArrow: boolean };
-
-/** A character of a chunk as the key it stands for. */
-function keyOf(character: string): KeyPress {
-  return {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    return: character === '\r' || character === '\n',
-    escape: false,
-    backspace: character === '\u007f' || character === '\b',
-    delete: false,
-    ctrl: false,
-  };
-}
-
-/** The source file's name as a fixture id, with "-reviewed" so it does not collide with the report's own fixture. */
-export function defaultFixtureId(result: Result): string {
-  const name = (result.source.path.split(/[\\/]/).at(-1) ?? '').replace(/\.[^.]+$/, '');
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return slug.length >= 3 ? `${slug}-reviewed` : `reviewed-${result.meta.year ?? 'report'}-${result.source.sha256.slice(0, 8)}`;
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../checks/language.js';
 import { stat } from 'node:fs/promises';
+import { basename, dirname, relative } from 'node:path';
 import { streamJsonLines } from '../batch/results-store.js';
 import { listInputs } from '../batch/list-inputs.js';
 import { IngestError } from '../errors.js';
@@ -8,9 +9,10 @@ import { processBytes, readInputBytes } from '../pipeline/process-input.js';
 import type { Result } from '../report/schemas.js';
 import { INGEST } from '../messages/ingest.js';
 
+/** `shown`: the path within the folder (or results file) given, so two reports of one agency are told apart. */
 export type ReportEntry =
-  | { readonly kind: 'read'; readonly result: Result }
-  | { readonly kind: 'failed'; readonly path: string; readonly message: string };
+  | { readonly kind: 'read'; readonly result: Result; readonly shown: string }
+  | { readonly kind: 'failed'; readonly path: string; readonly shown: string; readonly message: string };
 
 /**
  * What the TUI opens: a report file, a folder of them (read with the offline rules), or a batch's
@@ -30,10 +32,10 @@ export async function loadReports(input: string, language: Language = 'zh'): Pro
       const place = placeOf.get(result.source?.sha256);
       if (place === undefined) {
         placeOf.set(result.source?.sha256, entries.length);
-        entries.push({ kind: 'read', result });
-      } else entries[place] = { kind: 'read', result };
+        entries.push({ kind: 'read', result, shown: result.source?.path ?? '' });
+      } else entries[place] = { kind: 'read', result, shown: result.source?.path ?? '' };
     }
-    return entries;
+    return withinCommonFolder(entries);
   }
   const files = info.isDirectory() ? (await listInputs([input], [])).files : [input];
   const entries: ReportEntry[] = [];
@@ -41,10 +43,25 @@ export async function loadReports(input: string, language: Language = 'zh'): Pro
     // The failure boundary of every command: whatever the file does, it is listed as failed.
     const read = await readInputBytes(path);
     const outcome = 'error' in read ? ({ status: 'failed', error: read.error } as const) : await processBytes(path, read.bytes, null, { language, currentYear: new Date().getFullYear() });
-    if (outcome.status === 'failed') entries.push({ kind: 'failed', path, message: outcome.error.text[language] });
-    else entries.push({ kind: 'read', result: outcome.result });
+    const shown = info.isDirectory() ? relative(input, path) : basename(path);
+    if (outcome.status === 'failed') entries.push({ kind: 'failed', path, shown, message: outcome.error.text[language] });
+    else entries.push({ kind: 'read', result: outcome.result, shown });
   }
   return entries;
+}
+
+/** A batch's results name the files as the batch was given them: shown from the folder they share. */
+function withinCommonFolder(entries: ReportEntry[]): ReportEntry[] {
+  const folders = entries.map((entry) => dirname(entry.shown).split(/[\\/]/));
+  let common = folders[0] ?? [];
+  for (const folder of folders) {
+    let same = 0;
+    while (same < common.length && same < folder.length && common[same] === folder[same]) same += 1;
+    common = common.slice(0, same);
+  }
+  const cut = common.join('/');
+  if (!cut || cut === '.') return entries;
+  return entries.map((entry) => ({ ...entry, shown: entry.shown.slice(cut.length).replace(/^[\\/]+/, '') }));
 }
 
 /** The document text a result's spans point into (read again from its path). */

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { render } from 'ink';
 import type { Language } from '../checks/language.js';
 import { askAboutReport } from '../chat/ask.js';
@@ -31,6 +32,8 @@ export async function runTui(options: TuiOptions): Promise<void> {
     if (!chat) return offlineAnswer(request.result, text, request.question);
     return askAboutReport({ client: chat.client, prompt: chat.prompt, result: request.result, text, history: request.history, question: request.question, onAnswerText: request.onAnswerText });
   };
+  // The ids already there, so the suggested id of a new fixture is one that can be written.
+  const fixtureIds = new Set(await readdir(options.fixturesDirectory).catch(() => [] as string[]));
   const instance = render(
     <App
       entries={options.entries}
@@ -39,6 +42,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
       askLabel={chat ? `${chat.client.provider}:${chat.client.model}` : options.language === 'zh' ? '离线（未配置大模型）' : 'offline (no model configured)'}
       save={(result, decisions, request) => saveFixture(result, decisions, { fixturesDirectory: options.fixturesDirectory, ...request })}
       fixturesDirectory={options.fixturesDirectory}
+      fixtureIds={fixtureIds}
       language={options.language}
       width={options.size.width}
       height={options.size.height}

@@ -5,6 +5,9 @@ import { truncate } from '../../render/display-width.js';
 import type { Result } from '../../report/schemas.js';
 import { oneLine } from './layout.js';
 import { useWords } from '../words.js';
+import type { KeyPress } from '../keys.js';
+import { editLine } from '../line-editor.js';
+import type { Session } from '../session.js';
 
 export type ChatTurnState = {
   readonly question: string;
@@ -28,6 +31,19 @@ function Answer(props: { reply: ChatReply; color: boolean }) {
       )}
     </Text>
   );
+}
+
+/** Every key but Esc types the question; Enter asks it (one question at a time). */
+export function chatKeys(input: string, key: KeyPress, session: Session): void {
+  const { chat } = session;
+  if (chat.busy) return;
+  const edit = editLine(chat.input, input, key);
+  if (edit.done === 'submit' && edit.text.trim()) {
+    chat.setInput('');
+    chat.ask(edit.text.trim());
+  } else {
+    chat.setInput(edit.text);
+  }
 }
 
 /** The conversation about one report: the last exchange in full, the question being typed below. */
