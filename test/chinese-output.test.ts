@@ -3,7 +3,7 @@
 // with no language asked for, and fails on any English word that is not a name the user types or
 // a machine name: a file or path, a flag, an environment variable, a check id or error code, a
 // format, a model or program name. A new English sentence anywhere in that output fails it.
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,9 @@ const NAMES = new Set([
   'token', 'Batch', 'API', 'Ctrl', 'kill', 'USD', 'UTF', 'GB18030', 'ocrmypdf', 'pdf', 'js', 'docx', 'doc',
   'gpt', 'mini', 'deepseek', 'chat', 'qwen', 'plus', 'anthropic', 'claude', 'sonnet', 'mock', 'model', 'utf',
   'FILE', 'DIR', 'INPUT', 'SPEC', 'GLOB', 'Enter', 'Esc', 'tok', 'http', 'https', 'www', 'gov', 'cn', 'id',
-  'notices', 'tmp', 'localhost', 'OpenAI', 'fixtures', 'txt', 'md', 'html',
+  'notices', 'tmp', 'localhost', 'OpenAI', 'fixtures', 'txt', 'md', 'html', 'zip', 'git',
+  // A name, not a word: the eval reports' 95 % Wilson intervals.
+  'Wilson',
   // The commands themselves.
   'extract', 'check', 'batch', 'eval', 'view', 'tui',
 ]);
@@ -35,6 +37,7 @@ const NAMES = new Set([
 function englishWords(output: string): string[] {
   const withoutNames = output
     .replace(/\u001b\[[0-9;]*m/g, '')
+    .replace(/读取器原文：[^）]*/g, ' ') // a PDF or Word reader's own words, quoted as such
     .replace(/\S*[/\\]\S*/g, ' ') // paths and URLs
     .replace(/\S+\.(?:txt|md|html?|shtml|pdf|docx?|jsonl?|csv|xlsx|sqlite|example|lock|png|tmp|partial|env)\b/g, ' ')
     .replace(/\{[^{}]*\}/g, ' ') // JSON shown as an example
@@ -42,7 +45,7 @@ function englishWords(output: string): string[] {
     .replace(/\b\w+_\w+\b/g, ' ') // identifiers (json_schema, custom_id)
     .replace(/(?<![\w-])--?[a-z][\w-]*/g, ' ') // flags
     .replace(/\b[A-Z][A-Z0-9_]{2,}\b/g, ' ') // environment variables
-    .replace(/\b[a-z]+[A-Z]\w*(?:\.[a-zA-Z]+)+\b|\b[a-z]+\.[a-z][a-zA-Z]+\b/g, ' ') // check ids, keys
+    .replace(/\b[a-z]+[A-Z]\w*(?:\.[a-zA-Z]+)+\b|\b[a-z]+(?:\.[a-z][a-zA-Z]+)+\b/g, ' ') // check ids, keys (narrative.activeDisclosure.published)
     .replace(/\b[a-z]+(?:-[a-z0-9]+)+\b/g, ' ') // error and notice codes (not-a-report, narrative-failed)
     .replace(/\b\d+(?:\.\d+)?[a-z]+\b/g, ' ') // durations and sizes (2.0s, 19m30s)
     .replace(/\b[0-9a-f]{8,}\b/g, ' '); // hashes (a prompt's)
@@ -68,6 +71,10 @@ beforeAll(async () => {
   await writeFile(join(directory, 'empty.txt'), '');
   await writeFile(join(directory, 'old.doc'), 'x');
   await writeFile(join(directory, 'deep.html'), `<html><body>${'<div>'.repeat(1500)}深</body></html>`);
+  // Damaged files: what pdf.js and the Word reader say about them is explained in Chinese.
+  await writeFile(join(directory, 'cut.pdf'), (await readFile(PDF)).subarray(0, 3000));
+  await writeFile(join(directory, 'cut.docx'), (await readFile(DOCX)).subarray(0, 2000));
+  await writeFile(join(directory, 'notzip.docx'), 'not a zip');
 });
 
 afterAll(async () => {
@@ -107,7 +114,7 @@ describe('every human output in Chinese by default', () => {
   });
 
   it('extract and check: results, findings, notices and every kind of unreadable file', async () => {
-    const inputs = [CLEAN, BROKEN, PRE_2019, PDF, HTML, DOCX, join(directory, 'minutes.txt'), join(directory, 'empty.txt'), join(directory, 'old.doc'), join(directory, 'deep.html'), join(directory, 'missing.txt'), directory];
+    const inputs = [CLEAN, BROKEN, PRE_2019, PDF, HTML, DOCX, join(directory, 'minutes.txt'), join(directory, 'empty.txt'), join(directory, 'old.doc'), join(directory, 'deep.html'), join(directory, 'cut.pdf'), join(directory, 'cut.docx'), join(directory, 'notzip.docx'), join(directory, 'missing.txt'), directory];
     for (const command of ['extract', 'check']) {
       const { stdout, stderr } = await runHere([command, ...inputs]);
       expect(stdout).toContain('表三');
@@ -172,6 +179,51 @@ describe('every human output in Chinese by default', () => {
     expect(missing.code).toBe(3);
     expect(englishWords(missing.stderr)).toEqual([]);
   });
+
+  it('eval: progress, the matrix, the Markdown and the page (not the report text it quotes), a failed gate, a file it cannot write', async () => {
+    const out = join(directory, 'eval');
+    const markdown = join(directory, 'eval.md');
+    const page = join(directory, 'eval.html');
+    const first = await runHere(['eval', '--provider', 'rules', '--dir', FIXTURES, '--out', out, '--markdown', markdown, '--html', page]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('表格单元格完全一致');
+    expect(first.stderr).toContain('结果已写入');
+    expect(englishWords(first.stdout), 'matrix').toEqual([]);
+    expect(englishWords(first.stderr), 'progress').toEqual([]);
+    const report = await readFile(markdown, 'utf8');
+    expect(report).toContain('### 各项发现');
+    expect(englishWords(report), 'markdown').toEqual([]);
+    const html = await readFile(page, 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    // What the page itself says, its tooltips too: not the report text around a span, nor the ids
+    // and keys it shows in <code>, nor scripts and styles.
+    const own = html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<pre class="context"[\s\S]*?<\/pre>/g, ' ')
+      .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+      .replace(/<[^>]*\btitle="([^"]*)"[^>]*>/g, ' $1 ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&[a-z]+;|&#\d+;/g, ' ');
+    expect(own).toContain('准确率与费用');
+    expect(englishWords(own), 'page').toEqual([]);
+    // A gate that fails: a floor above the run's rate, and a baseline that was better.
+    const [resultsFile] = (await readdir(out)).filter((name) => name.endsWith('.json'));
+    const results = JSON.parse(await readFile(join(out, resultsFile!), 'utf8'));
+    results.summaries[0].rates.tableCells.rate = 1.5;
+    const baseline = join(directory, 'baseline.json');
+    await writeFile(baseline, JSON.stringify(results));
+    const thresholds = join(directory, 'thresholds.json');
+    await writeFile(thresholds, JSON.stringify({ maxDrop: 0.005, minimum: { rules: { fixturesExact: 1 } } }));
+    const gated = await runHere(['eval', '--provider', 'rules', '--dir', FIXTURES, '--fixtures', 'pingtan-2019-*', '--out', out, '--thresholds', thresholds, '--baseline', baseline]);
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toContain('低于下限');
+    expect(gated.stderr).toContain('降到');
+    expect(englishWords(gated.stderr), 'gate').toEqual([]);
+    const unwritable = await runHere(['eval', '--provider', 'rules', '--dir', FIXTURES, '--fixtures', 'seed-000*', '--out', join(directory, 'minutes.txt', 'results')]);
+    expect(unwritable.code).not.toBe(0);
+    expect(unwritable.stderr).toContain('无法把评测结果写入');
+    expect(englishWords(unwritable.stderr), 'unwritable').toEqual([]);
+  }, 60_000);
 
   it('the filter itself: English sentences are caught, names are not', () => {
     expect(englishWords('nianbao: /tmp/a.txt：文件不存在')).toEqual([]);

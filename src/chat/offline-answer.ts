@@ -1,3 +1,4 @@
+import { numberLabel } from '../checks/narrative/number-label.js';
 import { rowCells, rowValuesText, tableRowName, tableRowsOf } from '../checks/table-rows.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Result, Span } from '../report/schemas.js';
@@ -72,7 +73,9 @@ function candidatesOf(result: Result, text: string): Candidate[] {
     });
   }
   for (const { path, number } of result.narrative ? listNumbers(result.narrative.facts) : []) {
-    candidates.push({ label: `narrative ${path} ${number.quote}`, line: `正文 ${path} = ${number.value}：“${number.quote}”`, citations: [{ value: number.value, quote: number.quote }] });
+    // Matched on the key and the words; shown by what it counts (主动公开 · 微博“灵武民政”发布信息).
+    const named = numberLabel(result.narrative!.facts, path, 'zh');
+    candidates.push({ label: `narrative ${path} ${named} ${number.quote}`, line: `正文 ${named} = ${number.value}：“${number.quote}”`, citations: [{ value: number.value, quote: number.quote }] });
   }
   for (const finding of result.findings) {
     const quotes = finding.spans.map((span) => text.slice(span.start, span.end));

@@ -1,3 +1,5 @@
+import type { Language } from '../checks/language.js';
+import { EVAL_WORDS } from '../messages/eval.js';
 import type { FixtureOutcome } from './run-eval.js';
 import type { FindingTally, Tally } from './score-fixture.js';
 import { wilsonInterval } from './wilson.js';
@@ -19,19 +21,12 @@ export const MEASURES = [
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export const MEASURE_LABELS: Record<Measure, string> = {
-  tableCells: 'table cells exact',
-  meta: 'meta exact',
-  narrativeNumbers: 'narrative numbers (recall)',
-  narrativePrecision: 'narrative numbers (precision)',
-  grounded: 'numbers grounded',
-  tableFindingRecall: 'table findings recall',
-  tableFindingPrecision: 'table findings precision',
-  narrativeFindingRecall: 'narrative findings recall',
-  narrativeFindingPrecision: 'narrative findings precision',
-  cleanWithoutErrors: 'clean fixtures without an error',
-  fixturesExact: 'fixtures fully exact',
-};
+/** What each measure is called, per language (the keys stay in the results JSON and the thresholds). */
+export const MEASURE_LABELS: Readonly<Record<Language, Readonly<Record<Measure, string>>>> = { zh: EVAL_WORDS.zh.measures, en: EVAL_WORDS.en.measures };
+
+export function measureLabel(measure: Measure, language: Language): string {
+  return MEASURE_LABELS[language][measure];
+}
 
 export type ProviderSummary = {
   readonly provider: string;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MEASURE_LABELS, MEASURES, type Measure, type ProviderSummary } from './aggregate.js';
+import { EVAL_WORDS } from '../messages/eval.js';
+import { compose, type Text } from '../messages/text.js';
+import { measureLabel, MEASURES, type Measure, type ProviderSummary } from './aggregate.js';
 
 export const thresholdsSchema = z.strictObject({
   /** A rate may fall by at most this much against a baseline run (0.005 = half a point). */
@@ -9,16 +11,20 @@ export const thresholdsSchema = z.strictObject({
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
-export type Regression = { readonly provider: string; readonly measure: Measure; readonly message: string };
+/** A rate that failed the gate; `message` is said in the language the person chose. */
+export type Regression = { readonly provider: string; readonly measure: Measure; readonly message: Text };
+
+const points = (rate: number) => (rate * 100).toFixed(2);
 
 /** Rates below their floor in `thresholds`. */
 export function checkMinimums(summaries: readonly ProviderSummary[], thresholds: Thresholds): Regression[] {
   return summaries.flatMap((summary) =>
-    Object.entries(thresholds.minimum[summary.provider] ?? {}).flatMap(([measure, floor]) => {
-      const rate = summary.rates[measure as Measure];
-      return rate.rate + 1e-12 < floor
-        ? [{ provider: summary.provider, measure: measure as Measure, message: `${summary.provider}: ${MEASURE_LABELS[measure as Measure]} is ${(rate.rate * 100).toFixed(2)}%, below the floor of ${(floor * 100).toFixed(2)}%` }]
-        : [];
+    Object.entries(thresholds.minimum[summary.provider] ?? {}).flatMap(([key, floor]) => {
+      const measure = key as Measure;
+      const rate = summary.rates[measure];
+      if (rate.rate + 1e-12 >= floor) return [];
+      const message = compose((language) => EVAL_WORDS[language].belowFloor(summary.provider, measureLabel(measure, language), points(rate.rate), points(floor)));
+      return [{ provider: summary.provider, measure, message }];
     }),
   );
 }
@@ -33,7 +39,8 @@ export function compareWithBaseline(summaries: readonly ProviderSummary[], basel
       // A baseline from before a measure existed has no rate for it.
       const then = before.rates[measure] as (typeof before.rates)[typeof measure] | undefined;
       if (!then || now.total === 0 || then.total === 0 || then.rate - now.rate <= thresholds.maxDrop + 1e-12) return [];
-      return [{ provider: summary.provider, measure, message: `${summary.provider}: ${MEASURE_LABELS[measure]} fell from ${(then.rate * 100).toFixed(2)}% to ${(now.rate * 100).toFixed(2)}% (allowed drop ${(thresholds.maxDrop * 100).toFixed(2)} points)` }];
+      const message = compose((language) => EVAL_WORDS[language].fellFrom(summary.provider, measureLabel(measure, language), points(then.rate), points(now.rate), points(thresholds.maxDrop)));
+      return [{ provider: summary.provider, measure, message }];
     });
   });
 }

@@ -5,6 +5,7 @@ import { analyzeDocument } from '../pipeline/analyze-document.js';
 import { expectedSchema, type Result } from '../report/schemas.js';
 import { summarize } from './aggregate.js';
 import { checkMinimums, compareWithBaseline } from './compare-baseline.js';
+import { displayWidth } from '../render/display-width.js';
 import { renderMarkdown, renderMatrix } from './render-eval.js';
 import type { FixtureOutcome } from './run-eval.js';
 import { scoreFixture } from './score-fixture.js';
@@ -97,15 +98,39 @@ describe('summarize, gate and render', () => {
     const worse = summarize([{ ...good, score: { ...good.score!, tableCells: { correct: 190, total: 200 } } }]);
     expect(checkMinimums(worse, thresholds).map((regression) => regression.measure)).toEqual(['tableCells']);
     expect(compareWithBaseline(worse, summaries, thresholds).map((regression) => regression.message)).toEqual([
-      'rules: table cells exact fell from 100.00% to 95.00% (allowed drop 0.50 points)',
+      { zh: 'rules：表格单元格完全一致从 100.00% 降到 95.00%（最多允许下降 0.50 个百分点）', en: 'rules: table cells exact fell from 100.00% to 95.00% (allowed drop 0.50 points)' },
     ]);
+    expect(checkMinimums(worse, thresholds)[0]!.message).toEqual({ zh: 'rules：表格单元格完全一致为 95.00%，低于下限 100.00%', en: 'rules: table cells exact is 95.00%, below the floor of 100.00%' });
     expect(compareWithBaseline(summaries, summaries, thresholds)).toEqual([]);
   });
 
   it('the matrix and the Markdown name every provider and carry the caveat', () => {
-    expect(renderMatrix(summaries)).toMatch(/rules\s+openai:m/);
-    const markdown = renderMarkdown({ date: '2026-01-01', gitSha: 'abc', schemaHash: 'h', providers: [], fixtures: ['a'] }, summaries);
+    expect(renderMatrix(summaries, 'en')).toMatch(/rules\s+openai:m/);
+    const markdown = renderMarkdown({ date: '2026-01-01', gitSha: 'abc', schemaHash: 'h', providers: [], fixtures: ['a'] }, summaries, 'en');
     expect(markdown).toContain('| table cells exact | 100.0% [');
     expect(markdown).toContain('one-point difference is noise');
+  });
+
+  it('in Chinese, the matrix lines up by terminal width and the Markdown says no English word of its own', () => {
+    const matrix = renderMatrix(summaries, 'zh');
+    const lines = matrix.split('\n');
+    expect(lines[0]).toMatch(/^指标\s+rules\s+openai:m/);
+    expect(matrix).toContain('表格单元格完全一致');
+    expect(matrix).toContain('1 / 1');
+    // Every row of the table puts its second column at the same terminal column.
+    const table = lines.slice(0, lines.indexOf(''));
+    const secondColumn = (line: string) => {
+      const gap = / {2,}(?=\S)/.exec(line)!;
+      return displayWidth(line.slice(0, gap.index + gap[0].length));
+    };
+    expect(new Set(table.map(secondColumn)).size).toBe(1);
+    const markdown = renderMarkdown({ date: '2026-01-01', gitSha: 'abc', schemaHash: 'h', providers: [{ label: 'openai:m', provider: 'openai', model: 'm', promptVersion: 'narrative/v2', promptHash: '0123abcd' }], fixtures: ['a'] }, summaries, 'zh');
+    expect(markdown).toContain('## nianbao 评测 — 1 个样例');
+    expect(markdown).toContain('| 表格单元格完全一致 | 100.0% [');
+    expect(markdown).toContain('相差一个百分点只是噪声');
+    expect(markdown).toContain('### 各项发现');
+    expect(markdown).toContain('精确率 100.0% · 召回率 100.0%（命中 1，误报 0，漏报 0）');
+    const own = markdown.replace(/`[^`]*`/g, ' ').replace(/\b[0-9a-f]{8,}\b|\S*\/\S*/g, ' ');
+    expect([...own.matchAll(/[A-Za-z]{2,}/g)].map((match) => match[0]).filter((word) => !['nianbao', 'git', 'abc', 'Wilson', 'p50', 'p95'].includes(word))).toEqual([]);
   });
 });

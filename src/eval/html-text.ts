@@ -1,6 +1,7 @@
 import type { Span } from '../report/schemas.js';
 
 import { escapeHtml } from '../render/escape-html.js';
+import { spanTabs } from '../render/tab-spans.js';
 
 export { escapeHtml };
 
@@ -29,13 +30,9 @@ export function markedContext(text: string, span: Span): string | null {
   if (to === -1) to = text.length;
   const clippedFrom = Math.max(from, span.start - CONTEXT_CHARACTERS);
   const clippedTo = Math.min(to, span.end + CONTEXT_CHARACTERS);
-  return [
-    clippedFrom > from ? '…' : '',
-    escapeHtml(text.slice(clippedFrom, span.start)),
-    `<mark>${escapeHtml(text.slice(span.start, span.end))}</mark>`,
-    escapeHtml(text.slice(span.end, clippedTo)),
-    clippedTo < to ? '…' : '',
-  ].join('');
+  // Table rows are tab-separated cells: each tab is spanned so the cells stay apart on the page.
+  const shown = (from: number, until: number) => spanTabs(escapeHtml(text.slice(from, until)));
+  return [clippedFrom > from ? '…' : '', shown(clippedFrom, span.start), `<mark>${shown(span.start, span.end)}</mark>`, shown(span.end, clippedTo), clippedTo < to ? '…' : ''].join('');
 }
 
 function lineStart(text: string, index: number): number {

@@ -1,4 +1,6 @@
-import { MEASURE_LABELS, MEASURES, type Measure, type ProviderSummary } from './aggregate.js';
+import type { Language } from '../checks/language.js';
+import { EVAL_WORDS } from '../messages/eval.js';
+import { measureLabel, MEASURES, type Measure, type ProviderSummary } from './aggregate.js';
 import { escapeHtml, percent } from './html-text.js';
 
 /** One provider of the run as the chart needs it. */
@@ -15,8 +17,8 @@ export type ChartAxis = 'mean' | Measure;
 
 export const CHART_AXES: readonly ChartAxis[] = ['mean', ...MEASURES];
 
-export function chartAxisLabel(axis: ChartAxis): string {
-  return axis === 'mean' ? 'mean of the measure rates' : MEASURE_LABELS[axis];
+export function chartAxisLabel(axis: ChartAxis, language: Language): string {
+  return axis === 'mean' ? EVAL_WORDS[language].meanOfRates : measureLabel(axis, language);
 }
 
 type Point = { readonly provider: ChartProvider; readonly y: number; readonly low: number | null; readonly high: number | null };
@@ -55,7 +57,9 @@ const money = (value: number, step: number) => `$${value.toFixed(Math.max(0, -Ma
  * Accuracy against cost, one point per provider, as inline SVG. The offline provider and
  * unpriced models get bands of their own: an unpriced model is not free, so it is not put at $0.
  */
-export function renderCostChart(providers: readonly ChartProvider[], axis: ChartAxis, id: string): string {
+export function renderCostChart(providers: readonly ChartProvider[], axis: ChartAxis, id: string, language: Language): string {
+  const words = EVAL_WORDS[language];
+  const axisLabel = chartAxisLabel(axis, language);
   const points = providers.flatMap((provider) => pointOf(provider, axis) ?? []);
   const lowest = Math.min(1, ...points.map((point) => point.low ?? point.y));
   const yMin = Math.max(0, Math.min(0.9, Math.floor(lowest * 10) / 10));
@@ -91,20 +95,21 @@ export function renderCostChart(providers: readonly ChartProvider[], axis: Chart
     const x = xOfCost(value).toFixed(1);
     parts.push(`<line class="axis" x1="${x}" x2="${x}" y1="${BOTTOM}" y2="${BOTTOM + 5}"/><text class="tick" x="${x}" y="${BOTTOM + 18}" text-anchor="middle">${money(value, xStep)}</text>`);
   }
-  if (priced.length === 0) parts.push(`<text class="note" x="${(PRICED.from + PRICED.to) / 2}" y="${(TOP + BOTTOM) / 2}" text-anchor="middle">no priced model in this run</text>`);
-  parts.push(`<text class="band-label" x="${(OFFLINE.from + OFFLINE.to) / 2}" y="${BOTTOM + 18}" text-anchor="middle">offline</text>`);
-  parts.push(`<text class="band-label" x="${(OFFLINE.from + OFFLINE.to) / 2}" y="${BOTTOM + 32}" text-anchor="middle">no API, $0</text>`);
-  parts.push(`<text class="band-label" x="${(UNPRICED.from + UNPRICED.to) / 2}" y="${BOTTOM + 18}" text-anchor="middle">unpriced</text>`);
-  parts.push(`<text class="band-label" x="${(UNPRICED.from + UNPRICED.to) / 2}" y="${BOTTOM + 32}" text-anchor="middle">cost unknown</text>`);
-  parts.push(`<text class="axis-title" x="${(PRICED.from + PRICED.to) / 2}" y="${HEIGHT - 24}" text-anchor="middle">cost of the whole run (USD)</text>`);
-  parts.push(`<text class="axis-title" transform="translate(16 ${(TOP + BOTTOM) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(chartAxisLabel(axis))}</text>`);
+  if (priced.length === 0) parts.push(`<text class="note" x="${(PRICED.from + PRICED.to) / 2}" y="${(TOP + BOTTOM) / 2}" text-anchor="middle">${escapeHtml(words.noPricedModel)}</text>`);
+  for (const [band, { from, to }] of [['offline', OFFLINE], ['unpriced', UNPRICED]] as const) {
+    const [name, detail] = words.bands[band];
+    parts.push(`<text class="band-label" x="${(from + to) / 2}" y="${BOTTOM + 18}" text-anchor="middle">${escapeHtml(name)}</text>`);
+    parts.push(`<text class="band-label" x="${(from + to) / 2}" y="${BOTTOM + 32}" text-anchor="middle">${escapeHtml(detail)}</text>`);
+  }
+  parts.push(`<text class="axis-title" x="${(PRICED.from + PRICED.to) / 2}" y="${HEIGHT - 24}" text-anchor="middle">${escapeHtml(words.costAxis)}</text>`);
+  parts.push(`<text class="axis-title" transform="translate(16 ${(TOP + BOTTOM) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(axisLabel)}</text>`);
 
   placed.forEach(({ point, x, kind }, index) => {
     const y = yOf(point.y);
     const { summary, cachedAnswers, answers } = point.provider;
-    const cost = kind === 'offline' ? 'offline, no cost' : summary.costUsd === null ? 'unpriced' : `$${summary.costUsd.toFixed(4)}${cachedAnswers > 0 ? `, ${cachedAnswers} of ${answers} answers from the cache at $0` : ''}`;
+    const cost = kind === 'offline' ? words.offlineNoCost : summary.costUsd === null ? words.unpriced : `$${summary.costUsd.toFixed(4)}${cachedAnswers > 0 ? words.fromCache(cachedAnswers, answers) : ''}`;
     const interval = point.low === null ? '' : ` [${percent(point.low)}–${percent(point.high!)}]`;
-    const tooltip = `${summary.provider}: ${percent(point.y)}${interval} · ${cost}`;
+    const tooltip = words.pointTooltip(summary.provider, `${percent(point.y)}${interval}`, cost);
     const whisker =
       point.low === null
         ? ''
@@ -126,11 +131,13 @@ export function renderCostChart(providers: readonly ChartProvider[], axis: Chart
     );
   });
 
-  const description = placed.length === 0 ? 'No provider has data on this measure.' : placed.map(({ point, kind }) => `${point.provider.summary.provider}: ${percent(point.y)}, ${kind === 'priced' ? `$${point.provider.summary.costUsd!.toFixed(4)}` : kind}`).join('; ');
+  const described = placed.map(({ point, kind }) =>
+    words.chartPoint(point.provider.summary.provider, percent(point.y), kind === 'priced' ? `$${point.provider.summary.costUsd!.toFixed(4)}` : words.bands[kind][0]),
+  );
   return [
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
-    `<title id="${id}-title">${escapeHtml(`${chartAxisLabel(axis)} against cost, per provider`)}</title>`,
-    `<desc id="${id}-desc">${escapeHtml(`${description}. The y axis starts at ${Math.round(yMin * 100)} %.`)}</desc>`,
+    `<title id="${id}-title">${escapeHtml(words.chartTitle(axisLabel))}</title>`,
+    `<desc id="${id}-desc">${escapeHtml(words.chartDescription(described, Math.round(yMin * 100)))}</desc>`,
     ...parts,
     '</svg>',
   ].join('');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../ingest/read-document.js';
 import { analyzeDocument } from '../pipeline/analyze-document.js';
 import { expectedSchema, type Result } from '../report/schemas.js';
-import { MEASURE_LABELS, MEASURES, summarize } from './aggregate.js';
+import { measureLabel, MEASURES, summarize } from './aggregate.js';
 import { escapeHtml, markedContext } from './html-text.js';
 import { heatColour, renderEvalHtml, type EvalReport } from './render-eval-html.js';
 import { caveats, type RunMeta } from './render-eval.js';
@@ -49,7 +49,7 @@ const meta: RunMeta = {
 const run: EvalReport = { meta, summaries, outcomes };
 
 describe('renderEvalHtml', () => {
-  const html = renderEvalHtml(run, { [FIXTURE]: text, 'seed-000': text });
+  const html = renderEvalHtml(run, { [FIXTURE]: text, 'seed-000': text }, 'en');
 
   it('is one valid HTML file that loads nothing from the network', () => {
     const errors: string[] = [];
@@ -66,11 +66,11 @@ describe('renderEvalHtml', () => {
 
   it('has the comparison matrix with every measure, the intervals and the caveats', () => {
     expect(html).toContain('id="matrix-table"');
-    for (const measure of MEASURES) expect(html).toContain(`>${escapeHtml(MEASURE_LABELS[measure])}</th>`);
+    for (const measure of MEASURES) expect(html).toContain(`>${escapeHtml(measureLabel(measure, 'en'))}</th>`);
     const rules = summaries.find((summary) => summary.provider === 'rules')!;
     expect(html).toContain(`[${(rules.rates.tableCells.low * 100).toFixed(1)} % – 100.0 %]`);
-    for (const note of caveats(summaries)) expect(html).toContain(escapeHtml(note));
-    expect(caveats(summaries).some((note) => note.includes('not distinguishable'))).toBe(true);
+    for (const note of caveats(summaries, 'en')) expect(html).toContain(escapeHtml(note));
+    expect(caveats(summaries, 'en').some((note) => note.includes('not distinguishable'))).toBe(true);
   });
 
   it('has a heatmap row per fixture and provider, a failed run shown as such', () => {
@@ -104,10 +104,50 @@ describe('renderEvalHtml', () => {
 
   it('escapes markup in the report text around a span', () => {
     const hostile = `${text.slice(0, cellSpan.end)}<script>alert("x")</script>${text.slice(cellSpan.end)}`;
-    const page = renderEvalHtml(run, { [FIXTURE]: hostile });
+    const page = renderEvalHtml(run, { [FIXTURE]: hostile }, 'en');
     expect(page).not.toContain('<script>alert');
     expect(page).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
     expect(page.match(/<script>/g)).toHaveLength(1);
+  });
+});
+
+// The words of the page itself, with what it shows but does not word taken out: the report text
+// around a span, ids and keys in <code>, scripts and styles.
+function ownWords(page: string): string {
+  return page
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<pre class="context"[\s\S]*?<\/pre>/g, ' ')
+    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+    .replace(/<(?:option|a) [^>]*>/g, ' ')
+    .replace(/<[^>]*\btitle="([^"]*)"[^>]*>/g, ' $1 ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#?[a-z0-9]+;/gi, ' ');
+}
+
+describe('renderEvalHtml in Chinese, the default', () => {
+  const html = renderEvalHtml(run, { [FIXTURE]: text, 'seed-000': text });
+
+  it('is marked Chinese and has its headings, measures, caveats and chart in Chinese', () => {
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('pre.context .tab { display: inline-block; min-width: 2em;');
+    for (const heading of ['对比', '用量', '各项发现', '最常出错的字段', '逐个样例', '准确率与费用', '错误字段']) expect(html).toContain(`${heading}</h`);
+    for (const measure of MEASURES) expect(html).toContain(`>${escapeHtml(measureLabel(measure, 'zh'))}</th>`);
+    expect(html).toContain('>表格单元格完全一致</th>');
+    for (const note of caveats(summaries, 'zh')) expect(html).toContain(escapeHtml(note));
+    expect(html).toContain('整次运行的费用（美元）');
+    expect(html).toContain('>各指标比率的平均值</text>');
+    expect(html).toContain('title="seed-004-lingwu-civil-affairs-2024 · 表格单元格：200 项中 199 项（99.5 %）');
+    expect(html).toContain(`第 ${cellSpan.start}–${cellSpan.end} 个字符`);
+    expect(html).toContain('无位置：该发现没有报出');
+    expect(html).toContain('从缓存重放的回答费用为 $0：openai:gpt-4.1-mini 2 个中 1 个。');
+  });
+
+  it('says no English word of its own, in text or tooltips', () => {
+    // Allowed: Wilson (the interval's name), git, API, USD, the p50 / p95 of latency; ids, model names, hashes.
+    const allowed = new Set(['Wilson', 'nianbao', 'git', 'API', 'USD', 'rules', 'openai', 'gpt', 'mini', 'local', 'model', 'schema', 'abc', 'provider', 'connection', 'refused']);
+    const own = ownWords(html).replace(/\b[0-9a-f]{8,}\b|\b\w+(?:[-:.][\w.]+)+\b/g, ' ');
+    const words = [...own.matchAll(/[A-Za-z]{2,}/g)].map((match) => match[0]).filter((word) => !allowed.has(word));
+    expect(words).toEqual([]);
   });
 });
 
@@ -127,6 +167,14 @@ describe('markedContext', () => {
     expect(context.startsWith('…甲')).toBe(true);
     expect(context.endsWith('乙…')).toBe(true);
     expect(context).toContain('<mark>目标</mark>');
+  });
+
+  it('spans every tab so the cells of a table row stay apart, inside the mark too', () => {
+    const row = '申请\t564\t984\t4185\n下一行';
+    const context = markedContext(row, { start: 7, end: 11 })!;
+    expect(context).toBe('申请<span class="tab">\t</span>564<span class="tab">\t</span><mark>984<span class="tab">\t</span></mark>4185\n下一行');
+    expect(context.match(/\t/g)).toHaveLength(3);
+    expect(context.match(/<span class="tab">\t<\/span>/g)).toHaveLength(3);
   });
 
   it('refuses a span outside the text', () => {

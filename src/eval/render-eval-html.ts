@@ -1,4 +1,6 @@
-import { MEASURE_LABELS, MEASURES, type ProviderSummary, type Rate } from './aggregate.js';
+import type { Language } from '../checks/language.js';
+import { EVAL_WORDS, type EvalWords, type FamilyKey } from '../messages/eval.js';
+import { measureLabel, MEASURES, type ProviderSummary, type Rate } from './aggregate.js';
 import { htmlDocumentHead } from '../render/html-document-head.js';
 import { escapeHtml, percent, slug } from './html-text.js';
 import { CHART_AXES, chartAxisLabel, renderCostChart, type ChartProvider } from './render-cost-chart.js';
@@ -10,22 +12,21 @@ import type { FixtureScore, Tally } from './score-fixture.js';
 /** What the page is made from: the shape of the eval command's `EvalRun`. */
 export type EvalReport = { readonly meta: RunMeta; readonly summaries: readonly ProviderSummary[]; readonly outcomes: readonly FixtureOutcome[] };
 
-/** The field families of the heatmap, as tallies of one fixture's score. */
-const FAMILIES: readonly { readonly label: string; readonly explain: string; readonly tally: (score: FixtureScore) => Tally & { readonly detail?: string } }[] = [
-  { label: 'table cells', explain: 'cells equal to the label', tally: (score) => score.tableCells },
-  { label: 'meta', explain: 'agency, year and template equal to the label', tally: (score) => score.meta },
-  { label: 'narrative numbers recall', explain: 'labelled stated numbers extracted with the same value', tally: (score) => score.narrativeNumbers },
-  { label: 'narrative numbers precision', explain: 'extracted stated numbers that are in the label', tally: (score) => score.narrativePrecision },
-  { label: 'grounded', explain: 'extracted numbers whose quote was found in the report', tally: (score) => score.grounded },
+/** The field families of the heatmap, as tallies of one fixture's score (their words: EVAL_WORDS.families). */
+const FAMILIES: readonly { readonly key: FamilyKey; readonly tally: (score: FixtureScore, words: EvalWords) => Tally & { readonly detail?: string } }[] = [
+  { key: 'tableCells', tally: (score) => score.tableCells },
+  { key: 'meta', tally: (score) => score.meta },
+  { key: 'narrativeNumbers', tally: (score) => score.narrativeNumbers },
+  { key: 'narrativePrecision', tally: (score) => score.narrativePrecision },
+  { key: 'grounded', tally: (score) => score.grounded },
   {
-    label: 'findings',
-    explain: 'findings matched, out of matched + missed + raised but not labelled',
-    tally: (score) => {
+    key: 'findings',
+    tally: (score, words) => {
       const tallies = Object.values(score.findings);
       const matched = tallies.reduce((sum, tally) => sum + tally.truePositives, 0);
       const missed = tallies.reduce((sum, tally) => sum + tally.falseNegatives, 0);
       const spurious = tallies.reduce((sum, tally) => sum + tally.falsePositives, 0);
-      return { correct: matched, total: matched + missed + spurious, detail: `${matched} matched, ${missed} missed, ${spurious} raised but not labelled` };
+      return { correct: matched, total: matched + missed + spurious, detail: words.findingsDetail(matched, missed, spurious) };
     },
   },
 ];
@@ -49,9 +50,9 @@ export function heatColour(score: number): { background: string; text: string } 
   return { background: `rgb(${red}, ${green}, ${blue})`, text: score < 0.8 ? '#ffffff' : '#3b0a00' };
 }
 
-function renderInterval(rate: Rate): string {
-  if (rate.total === 0) return '<td class="rate-cell empty" title="nothing to score">—</td>';
-  const title = `${percent(rate.rate)}, 95 % Wilson interval ${percent(rate.low)} to ${percent(rate.high)}, ${rate.correct} of ${rate.total}`;
+function renderInterval(rate: Rate, words: EvalWords): string {
+  if (rate.total === 0) return `<td class="rate-cell empty" title="${escapeHtml(words.nothingToScore)}">—</td>`;
+  const title = words.intervalTitle(percent(rate.rate), percent(rate.low), percent(rate.high), rate.correct, rate.total);
   return [
     `<td class="rate-cell" title="${escapeHtml(title)}">`,
     `<div class="rate">${percent(rate.rate)}</div>`,
@@ -62,83 +63,90 @@ function renderInterval(rate: Rate): string {
   ].join('');
 }
 
-function providerHeading(meta: RunMeta, summary: ProviderSummary): string {
+function providerHeading(meta: RunMeta, summary: ProviderSummary, words: EvalWords): string {
   const info = meta.providers.find((provider) => provider.label === summary.provider);
-  const detail = info ? [info.model ?? 'no model', info.promptVersion && info.promptHash ? `prompt ${info.promptVersion} ${info.promptHash}` : null].filter(Boolean).join(' · ') : '';
+  const detail = info ? [info.model ?? words.noModel, info.promptVersion && info.promptHash ? words.prompt(info.promptVersion, info.promptHash) : null].filter(Boolean).join(' · ') : '';
   return `<th scope="row"><div class="provider">${escapeHtml(summary.provider)}</div>${detail ? `<div class="sub">${escapeHtml(detail)}</div>` : ''}</th>`;
 }
 
-function renderMatrix(meta: RunMeta, summaries: readonly ProviderSummary[]): string {
-  const head = `<tr><th scope="col">provider</th>${MEASURES.map((measure) => `<th scope="col">${escapeHtml(MEASURE_LABELS[measure])}</th>`).join('')}</tr>`;
-  const rows = summaries.map((summary) => `<tr>${providerHeading(meta, summary)}${MEASURES.map((measure) => renderInterval(summary.rates[measure])).join('')}</tr>`);
+function renderMatrix(meta: RunMeta, summaries: readonly ProviderSummary[], language: Language): string {
+  const words = EVAL_WORDS[language];
+  const head = `<tr><th scope="col">${escapeHtml(words.provider)}</th>${MEASURES.map((measure) => `<th scope="col">${escapeHtml(measureLabel(measure, language))}</th>`).join('')}</tr>`;
+  const rows = summaries.map((summary) => `<tr>${providerHeading(meta, summary, words)}${MEASURES.map((measure) => renderInterval(summary.rates[measure], words)).join('')}</tr>`);
   return `<div class="scroll"><table class="matrix" id="matrix-table"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function renderUsage(meta: RunMeta, summaries: readonly ProviderSummary[], offline: (summary: ProviderSummary) => boolean): string {
-  const head = '<tr><th scope="col">provider</th><th scope="col">text items (overlap)</th><th scope="col">tokens in / out</th><th scope="col">cost</th><th scope="col">latency p50 / p95</th><th scope="col">failures</th></tr>';
+function renderUsage(meta: RunMeta, summaries: readonly ProviderSummary[], offline: (summary: ProviderSummary) => boolean, words: EvalWords): string {
+  const head = `<tr>${[words.provider, words.textItems, words.tokens, words.cost, words.latency, words.failures].map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr>`;
   const rows = summaries.map((summary) => {
-    const cost = offline(summary) ? 'offline, $0' : summary.costUsd === null ? '<span class="unpriced">unpriced</span>' : `$${summary.costUsd.toFixed(4)}`;
+    const cost = offline(summary) ? escapeHtml(words.offlineFree) : summary.costUsd === null ? `<span class="unpriced">${escapeHtml(words.unpriced)}</span>` : `$${summary.costUsd.toFixed(4)}`;
+    const seconds = (milliseconds: number) => words.seconds((milliseconds / 1000).toFixed(2));
     const cells = [
       percent(summary.textItems),
       `${summary.tokens.input.toLocaleString('en')} / ${summary.tokens.output.toLocaleString('en')}`,
       cost,
-      `${(summary.latencyMs.p50 / 1000).toFixed(2)} s / ${(summary.latencyMs.p95 / 1000).toFixed(2)} s`,
-      `${summary.failures} of ${summary.fixtures}`,
+      escapeHtml(`${seconds(summary.latencyMs.p50)} / ${seconds(summary.latencyMs.p95)}`),
+      escapeHtml(words.failedOf(summary.failures, summary.fixtures)),
     ];
-    return `<tr>${providerHeading(meta, summary)}${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    return `<tr>${providerHeading(meta, summary, words)}${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
   return `<div class="scroll"><table class="usage"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function renderPerFinding(summaries: readonly ProviderSummary[]): string {
+function renderPerFinding(summaries: readonly ProviderSummary[], words: EvalWords): string {
   const ids = [...new Set(summaries.flatMap((summary) => Object.keys(summary.perFinding)))].sort();
-  if (ids.length === 0) return '<p>No finding was labelled or raised.</p>';
+  if (ids.length === 0) return `<p>${escapeHtml(words.noFinding)}</p>`;
   const show = (value: number | null) => (value === null ? '—' : percent(value));
-  const head = `<tr><th scope="col">finding</th>${summaries.map((summary) => `<th scope="col">${escapeHtml(summary.provider)}</th>`).join('')}</tr>`;
+  const head = `<tr><th scope="col">${escapeHtml(words.finding)}</th>${summaries.map((summary) => `<th scope="col">${escapeHtml(summary.provider)}</th>`).join('')}</tr>`;
   const rows = ids.map((id) => {
     const cells = summaries.map((summary) => {
       const tally = summary.perFinding[id];
       if (!tally) return '<td>—</td>';
-      return `<td>precision ${show(tally.precision)} · recall ${show(tally.recall)} <span class="sub">(tp ${tally.truePositives}, fp ${tally.falsePositives}, fn ${tally.falseNegatives})</span></td>`;
+      return `<td>${escapeHtml(words.precisionRecall(show(tally.precision), show(tally.recall)))} <span class="sub">${escapeHtml(words.tallies(tally.truePositives, tally.falsePositives, tally.falseNegatives))}</span></td>`;
     });
     return `<tr><th scope="row"><code>${escapeHtml(id)}</code></th>${cells.join('')}</tr>`;
   });
   return `<div class="scroll"><table class="per-finding"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-function renderWorstFields(summaries: readonly ProviderSummary[]): string {
+function renderWorstFields(summaries: readonly ProviderSummary[], words: EvalWords): string {
+  // The words take the provider's markup: they hold no character that needs escaping.
+  const bold = (summary: ProviderSummary) => `<b>${escapeHtml(summary.provider)}</b>`;
   return summaries
     .map((summary) =>
       summary.worstFields.length === 0
-        ? `<p><b>${escapeHtml(summary.provider)}</b>: every labelled field exact.</p>`
-        : `<p><b>${escapeHtml(summary.provider)}</b>, fields most often wrong:</p><ol class="worst">${summary.worstFields.map((field) => `<li><code>${escapeHtml(field.field)}</code> <span class="sub">× ${field.count}</span></li>`).join('')}</ol>`,
+        ? `<p>${words.everyFieldExact(bold(summary))}</p>`
+        : `<p>${words.worstFields(bold(summary))}</p><ol class="worst">${summary.worstFields.map((field) => `<li><code>${escapeHtml(field.field)}</code> <span class="sub">× ${field.count}</span></li>`).join('')}</ol>`,
     )
     .join('');
 }
 
-function renderHeatCell(fixtureId: string, family: (typeof FAMILIES)[number], score: FixtureScore): string {
-  const tally = family.tally(score);
-  if (tally.total === 0) return `<td class="heat empty" title="${escapeHtml(`${fixtureId} · ${family.label}: nothing to score`)}">—</td>`;
+function renderHeatCell(fixtureId: string, family: (typeof FAMILIES)[number], score: FixtureScore, words: EvalWords): string {
+  const tally = family.tally(score, words);
+  const { label, explain } = words.families[family.key];
+  if (tally.total === 0) return `<td class="heat empty" title="${escapeHtml(words.heatEmptyTitle(fixtureId, label))}">—</td>`;
   const value = tally.correct / tally.total;
   const { background, text } = heatColour(value);
-  const title = `${fixtureId} · ${family.label}: ${tally.correct} of ${tally.total} (${percent(value)}) — ${tally.detail ?? family.explain}`;
+  const title = words.heatTitle(fixtureId, label, tally.correct, tally.total, percent(value), tally.detail ?? explain);
   const shown = value === 1 ? '100 %' : percent(value);
   return `<td class="heat" style="background:${background};color:${text}" title="${escapeHtml(title)}"><span class="score">${shown}</span><span class="count">${tally.correct}/${tally.total}</span></td>`;
 }
 
-function renderHeatmap(rows: readonly FixtureRow[], providerCount: number): string {
-  const head = `<tr><th scope="col">fixture</th>${providerCount > 1 ? '<th scope="col">provider</th>' : ''}${FAMILIES.map((family) => `<th scope="col" title="${escapeHtml(family.explain)}">${escapeHtml(family.label)}</th>`).join('')}<th scope="col">wrong fields</th></tr>`;
+function renderHeatmap(rows: readonly FixtureRow[], providerCount: number, words: EvalWords): string {
+  const familyHeads = FAMILIES.map(({ key }) => `<th scope="col" title="${escapeHtml(words.families[key].explain)}">${escapeHtml(words.families[key].label)}</th>`).join('');
+  const head = `<tr><th scope="col">${escapeHtml(words.fixture)}</th>${providerCount > 1 ? `<th scope="col">${escapeHtml(words.provider)}</th>` : ''}${familyHeads}<th scope="col">${escapeHtml(words.wrongFieldsColumn)}</th></tr>`;
   const body = rows.flatMap((row) =>
     row.outcomes.map((entry, index) => {
       const fixtureCell = index === 0 ? `<th scope="row"${row.outcomes.length > 1 ? ` rowspan="${row.outcomes.length}"` : ''}><a href="#${entry.anchor}">${escapeHtml(row.fixtureId)}</a></th>` : '';
       const providerCell = providerCount > 1 ? `<td class="provider-cell"><a href="#${entry.anchor}">${escapeHtml(entry.provider)}</a></td>` : '';
       const { outcome } = entry;
       let cells: string;
-      if (!outcome) cells = `<td class="heat empty" colspan="${FAMILIES.length + 1}">not run</td>`;
-      else if (outcome.failure !== null || !outcome.score) cells = `<td class="heat failed" colspan="${FAMILIES.length + 1}">failed: ${escapeHtml(outcome.failure ?? 'no score')}</td>`;
+      if (!outcome) cells = `<td class="heat empty" colspan="${FAMILIES.length + 1}">${escapeHtml(words.notRun)}</td>`;
+      else if (outcome.failure !== null || !outcome.score) cells = `<td class="heat failed" colspan="${FAMILIES.length + 1}">${escapeHtml(words.failedBecause(outcome.failure ?? words.noScore))}</td>`;
       else {
         const score = outcome.score;
-        cells = FAMILIES.map((family) => renderHeatCell(row.fixtureId, family, score)).join('') + `<td class="wrong-count">${score.wrong.length === 0 ? '<span class="exact">exact</span>' : `<a href="#${entry.anchor}">${score.wrong.length}</a>`}</td>`;
+        const wrongCount = score.wrong.length === 0 ? `<span class="exact">${escapeHtml(words.exact)}</span>` : `<a href="#${entry.anchor}">${score.wrong.length}</a>`;
+        cells = FAMILIES.map((family) => renderHeatCell(row.fixtureId, family, score, words)).join('') + `<td class="wrong-count">${wrongCount}</td>`;
       }
       return `<tr data-href="#${entry.anchor}">${fixtureCell}${providerCell}${cells}</tr>`;
     }),
@@ -146,29 +154,32 @@ function renderHeatmap(rows: readonly FixtureRow[], providerCount: number): stri
   return `<div class="scroll"><table class="heatmap"><thead>${head}</thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
-function renderLegend(): string {
+function renderLegend(words: EvalWords): string {
   const stops = [0, 0.5, 0.8, 0.9, 0.95, 0.99, 1];
   return `<p class="legend" aria-hidden="true">${stops
     .map((stop) => {
       const { background, text } = heatColour(stop);
       return `<span style="background:${background};color:${text}">${Math.round(stop * 100)} %</span>`;
     })
-    .join('')} <span class="empty">— nothing to score</span></p>`;
+    .join('')} <span class="empty">${escapeHtml(words.legendEmpty)}</span></p>`;
 }
 
-function renderCharts(summaries: readonly ProviderSummary[], outcomes: readonly FixtureOutcome[], offline: (summary: ProviderSummary) => boolean): string {
+function renderCharts(summaries: readonly ProviderSummary[], outcomes: readonly FixtureOutcome[], offline: (summary: ProviderSummary) => boolean, language: Language): string {
+  const words = EVAL_WORDS[language];
   const providers: ChartProvider[] = summaries.map((summary) => {
     const mine = outcomes.filter((outcome) => outcome.provider === summary.provider && outcome.usage);
     return { summary, offline: offline(summary), cachedAnswers: mine.filter((outcome) => outcome.usage!.cached).length, answers: mine.length };
   });
-  const options = CHART_AXES.map((axis) => `<option value="${axis}">${escapeHtml(chartAxisLabel(axis))}</option>`).join('');
-  const charts = CHART_AXES.map((axis, index) => `<div class="chart-box" data-chart="${axis}"${index === 0 ? '' : ' hidden'}>${renderCostChart(providers, axis, `chart-${slug(axis)}`)}</div>`).join('');
+  const options = CHART_AXES.map((axis) => `<option value="${axis}">${escapeHtml(chartAxisLabel(axis, language))}</option>`).join('');
+  const charts = CHART_AXES.map((axis, index) => `<div class="chart-box" data-chart="${axis}"${index === 0 ? '' : ' hidden'}>${renderCostChart(providers, axis, `chart-${slug(axis)}`, language)}</div>`).join('');
   const cached = providers.filter((provider) => !provider.offline && provider.summary.costUsd !== null && provider.cachedAnswers > 0);
-  const cacheNote = cached.length === 0 ? '' : ` Answers replayed from the cache cost $0: ${cached.map((provider) => `${escapeHtml(provider.summary.provider)} ${provider.cachedAnswers} of ${provider.answers}`).join(', ')}.`;
+  const cacheNote = cached.length === 0 ? '' : escapeHtml(words.cacheNote(cached.map((provider) => words.cacheEntry(provider.summary.provider, provider.cachedAnswers, provider.answers))));
+  const key = (kind: 'offline' | 'priced' | 'unpriced', mark: string) => `<span class="key ${kind}">${mark}</span>`;
   return [
-    `<p><label for="chart-measure">y axis</label> <select id="chart-measure">${options}</select></p>`,
+    `<p><label for="chart-measure">${escapeHtml(words.yAxis)}</label> <select id="chart-measure">${options}</select></p>`,
     charts,
-    `<p class="note"><span class="key offline">◇</span> offline provider (no API, no cost) · <span class="key priced">●</span> priced model, at its cost for the whole run · <span class="key unpriced">?</span> unpriced model (cost unknown, not $0). Whiskers: 95 % Wilson interval of the measure. The y axis does not start at 0 when every point is high.${cacheNote}</p>`,
+    // The note's words hold no markup character, so they are put around the key marks as they are.
+    `<p class="note">${words.chartNote(key('offline', '◇'), key('priced', '●'), key('unpriced', '?'), cacheNote)}</p>`,
   ].join('');
 }
 
@@ -243,6 +254,7 @@ table.wrong { width: 100%; } table.wrong td:first-child { width: 28%; word-break
 table.wrong td.value { font-family: var(--mono); white-space: nowrap; }
 .null { color: #8a929b; font-style: italic; }
 pre.context { margin: 0; white-space: pre-wrap; word-break: break-all; font: 13px/1.6 var(--cjk); background: #f7f8fa; padding: 6px 8px; border-radius: 3px; tab-size: 4; }
+pre.context .tab { display: inline-block; min-width: 2em; tab-size: 8; }
 mark { background: #ffe066; color: inherit; padding: 0 1px; border-radius: 2px; box-shadow: 0 0 0 1px #e0b400; }
 .no-span { margin: 0; color: var(--muted); font-style: italic; }
 .failure { color: #7a1500; }
@@ -286,41 +298,44 @@ const SCRIPT = `
  * caveats, a per-fixture heatmap, accuracy against cost, and a drill-down of every wrong field
  * with the report text around its span (`documents` maps fixture id → the document's text).
  */
-export function renderEvalHtml(run: EvalReport, documents: Readonly<Record<string, string>>): string {
+export function renderEvalHtml(run: EvalReport, documents: Readonly<Record<string, string>>, language: Language = 'zh'): string {
+  const words = EVAL_WORDS[language];
   const { meta, summaries, outcomes } = run;
   const isOffline = (summary: ProviderSummary) => meta.providers.find((provider) => provider.label === summary.provider)?.provider === 'rules';
   const rows = fixtureRows(run);
   const providerCount = rows[0]?.outcomes.length ?? summaries.length;
-  const providers = meta.providers.map((provider) => provider.label).join(', ') || summaries.map((summary) => summary.provider).join(', ');
-  const title = `nianbao eval — ${meta.fixtures.length} fixtures · ${providers}`;
+  const providers = (meta.providers.length > 0 ? meta.providers.map((provider) => provider.label) : summaries.map((summary) => summary.provider)).join(words.listSeparator);
+  const title = words.pageTitle(meta.fixtures.length, providers);
+  const sections = [['matrix', words.nav.matrix], ['heatmap', words.nav.heatmap], ['cost', words.nav.cost], ['drill-down', words.nav.drillDown]] as const;
+  const nav = sections.map(([id, name]) => `<a href="#${id}">${escapeHtml(name)}</a>`).join('');
   return [
-    ...htmlDocumentHead(title, STYLE),
+    ...htmlDocumentHead(title, STYLE, language),
     `<header><h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta-line">${escapeHtml(meta.date)} · git ${escapeHtml(meta.gitSha?.slice(0, 12) ?? 'unknown')} · schema ${escapeHtml(meta.schemaHash)}</p>`,
-    '<nav><a href="#matrix">comparison</a><a href="#heatmap">per fixture</a><a href="#cost">accuracy and cost</a><a href="#drill-down">wrong fields</a></nav></header>',
+    `<p class="meta-line">${escapeHtml(words.runLine(meta.date, meta.gitSha?.slice(0, 12) ?? words.unknown, meta.schemaHash))}</p>`,
+    `<nav>${nav}</nav></header>`,
     '<main>',
-    '<section id="matrix"><h2>Comparison</h2>',
-    '<p class="note">Each rate with its 95 % Wilson interval (the bar spans 0–100 %) and the counts behind it.</p>',
-    renderMatrix(meta, summaries),
-    `<ul class="caveats">${caveats(summaries).map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`,
-    '<h3>Usage</h3>',
-    renderUsage(meta, summaries, isOffline),
-    '<h3>Findings per id</h3>',
-    renderPerFinding(summaries),
-    '<h3>Worst fields</h3>',
-    renderWorstFields(summaries),
+    `<section id="matrix"><h2>${escapeHtml(words.comparison)}</h2>`,
+    `<p class="note">${escapeHtml(words.comparisonNote)}</p>`,
+    renderMatrix(meta, summaries, language),
+    `<ul class="caveats">${caveats(summaries, language).map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`,
+    `<h3>${escapeHtml(words.usage)}</h3>`,
+    renderUsage(meta, summaries, isOffline, words),
+    `<h3>${escapeHtml(words.findingsPerId)}</h3>`,
+    renderPerFinding(summaries, words),
+    `<h3>${escapeHtml(words.worstFieldsHeading)}</h3>`,
+    renderWorstFields(summaries, words),
     '</section>',
-    '<section id="heatmap"><h2>Per fixture</h2>',
-    '<p class="note">Share of each field family that matches the label. Click a row for its wrong fields.</p>',
-    renderLegend(),
-    renderHeatmap(rows, providerCount),
+    `<section id="heatmap"><h2>${escapeHtml(words.perFixture)}</h2>`,
+    `<p class="note">${escapeHtml(words.perFixtureNote)}</p>`,
+    renderLegend(words),
+    renderHeatmap(rows, providerCount, words),
     '</section>',
-    '<section id="cost"><h2>Accuracy and cost</h2>',
-    renderCharts(summaries, outcomes, isOffline),
+    `<section id="cost"><h2>${escapeHtml(words.accuracyAndCost)}</h2>`,
+    renderCharts(summaries, outcomes, isOffline, language),
     '</section>',
-    '<section id="drill-down"><h2>Wrong fields</h2>',
-    '<p class="note">Every field that differs from its label, with the report text around the position the result gives for it.</p>',
-    renderDrillDown(rows, documents),
+    `<section id="drill-down"><h2>${escapeHtml(words.wrongFieldsHeading)}</h2>`,
+    `<p class="note">${escapeHtml(words.wrongFieldsNote)}</p>`,
+    renderDrillDown(rows, documents, language),
     '</section>',
     '</main>',
     `<script>${SCRIPT}</script>`,

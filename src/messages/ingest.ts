@@ -42,12 +42,12 @@ export const INGEST = {
       `has no text layer (${pages} page(s) of images, a scan): run OCR first (e.g. ocrmypdf), then read the OCR'd PDF`,
     ),
   encrypted: () => text('是加密的 PDF（需要密码）：请另存一份未加密的副本', 'is an encrypted PDF (it needs a password): save an unencrypted copy'),
-  corruptPdf: (detail: string) => text(`不是可读的 PDF（已损坏或不完整）：${detail}`, `is not a readable PDF (corrupt or truncated): ${detail}`),
-  unreadablePdf: (detail: string) => text(`无法作为 PDF 读取：${detail}`, `could not be read as a PDF: ${detail}`),
+  corruptPdf: (detail: string) => text(`不是可读的 PDF（已损坏或不完整）：${readerSaid(detail)}`, `is not a readable PDF (corrupt or truncated): ${detail}`),
+  unreadablePdf: (detail: string) => text(`无法作为 PDF 读取：${readerSaid(detail)}`, `could not be read as a PDF: ${detail}`),
   pdfReaderFailed: (detail: string) =>
-    text(`不是可读的 PDF（已损坏或不完整）：PDF 读取器处理它时出错（${detail}）`, `is not a readable PDF (corrupt or truncated): the PDF reader failed on it (${detail})`),
+    text(`不是可读的 PDF（已损坏或不完整）：PDF 读取器处理它时出错（${readerSaid(detail)}）`, `is not a readable PDF (corrupt or truncated): the PDF reader failed on it (${detail})`),
   pdfReaderCrashed: () => text('不是可读的 PDF：PDF 读取器两次在它上面崩溃', 'is not a readable PDF: the PDF reader crashed on it twice'),
-  corruptDocx: (detail: string) => text(`不是可读的 .docx 文件：${detail}`, `is not a readable .docx file: ${detail}`),
+  corruptDocx: (detail: string) => text(`不是可读的 .docx 文件：${readerSaid(detail)}`, `is not a readable .docx file: ${detail}`),
   emptyDocx: () => text('Word 文档中没有文字', 'the Word document contains no text'),
   brokenDocumentXml: (problem: Text) => text(`word/document.xml ${problem.zh}：不是可读的报告`, `word/document.xml ${problem.en}: not a readable report`),
   xmlInsideTag: (at: number) => text(`在标签中间结束（第 ${at} 个字符）`, `ends inside a tag (at character ${at})`),
@@ -59,3 +59,22 @@ export const INGEST = {
   notAReport: () => text('不是报告', 'not a report'),
   tooSlowToParse: (seconds: number) => text(`解析超过 ${seconds} 秒：不是报告网页`, `took more than ${seconds} s to parse: not a report page`),
 };
+
+// What pdf.js and mammoth (through JSZip) say about a damaged file, said in Chinese.
+const READER_MESSAGES: readonly (readonly [RegExp, string])[] = [
+  [/Invalid PDF structure/i, 'PDF 文件结构无效'],
+  [/XRef|xref/, 'PDF 的交叉引用表损坏'],
+  [/Invalid (root|page) reference|Missing \/Pages/i, 'PDF 的页面目录损坏'],
+  [/end of central directory|Corrupted zip|End of data reached|is this a zip file/i, '文件不是完整的压缩包（.docx 是 zip 压缩包），可能下载不全或并非 Word 文档'],
+  [/main document part/i, '压缩包里没有 Word 正文（word/document.xml），不是 Word 文档'],
+];
+
+/**
+ * A reader's own message in a Chinese sentence: what it means when it is one we know, and its
+ * words as they are (a technician searches for them) marked as the reader's.
+ */
+export function readerSaid(detail: string): string {
+  const known = READER_MESSAGES.find(([pattern]) => pattern.test(detail))?.[1];
+  const original = `读取器原文：${detail.trim()}`;
+  return known ? `${known}（${original}）` : original;
+}

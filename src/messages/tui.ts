@@ -128,7 +128,7 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
     sortNames: { given: '原顺序', errors: '错误多的在前', agency: '按机关', year: '按年度' },
     rechecked: (raised, mended) =>
       `；重新检查：${raised.length === 0 && mended.length === 0 ? '发现不变' : [raised.length > 0 ? `新增 ${raised.join('、')}` : '', mended.length > 0 ? `消除 ${mended.join('、')}` : ''].filter(Boolean).join('；')}`,
-    editsRechecked: (raised, mended) => ` · 按修改重新检查：新增 ${raised}，消除 ${mended}`,
+    editsRechecked: (raised, mended) => `按修改重新检查：比读出时新增发现 ${raised} 条，消除 ${mended} 条（标“新”的是新增的）`,
     raisedMark: '新',
     candidates: '候选读法（按数字键选用，需填写理由）：',
     candidate: (number, values) => `  ${number}  ${values}`,
@@ -207,7 +207,7 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
     sortNames: { given: 'as given', errors: 'most errors first', agency: 'by agency', year: 'by year' },
     rechecked: (raised, mended) =>
       `; rechecked: ${raised.length === 0 && mended.length === 0 ? 'findings unchanged' : [raised.length > 0 ? `raised ${raised.join(', ')}` : '', mended.length > 0 ? `mended ${mended.join(', ')}` : ''].filter(Boolean).join('; ')}`,
-    editsRechecked: (raised, mended) => ` · rechecked with the edits: ${raised} raised, ${mended} mended`,
+    editsRechecked: (raised, mended) => `rechecked with the edits: ${raised} finding(s) raised, ${mended} mended since the report was read (raised ones marked “new”)`,
     raisedMark: 'new',
     candidates: 'candidate readings (a digit picks one, with a reason):',
     candidate: (number, values) => `  ${number}  ${values}`,

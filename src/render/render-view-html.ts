@@ -1,9 +1,10 @@
-import { numberLabel } from './number-label.js';
+import { numberLabel } from '../checks/narrative/number-label.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { Language } from '../checks/language.js';
 import { VIEW_WORDS, type ViewWords } from '../messages/view.js';
 import { htmlDocumentHead } from './html-document-head.js';
 import { escapeHtml } from './escape-html.js';
+import { spanTabs } from './tab-spans.js';
 import type { Finding, GroundedNumber, Result, Span, Tables } from '../report/schemas.js';
 import { TABLE_TITLES, TABLE_KEYS, SECTION_TITLES } from '../report/template.js';
 
@@ -116,7 +117,7 @@ function renderText(text: string, annotations: readonly Annotation[], sectionAnc
     linksAt(segment.from);
     anchorsAt(segment.from);
     // A tab between two cells gets at least 2em: in a proportional font "564\t984" ran together.
-    const content = escapeHtml(text.slice(segment.from, segment.to)).replace(/\t/g, '<span class="tab">\t</span>');
+    const content = spanTabs(escapeHtml(text.slice(segment.from, segment.to)));
     if (segment.covering.length === 0 || segment.primary === null) {
       out.push(content);
       continue;

@@ -145,7 +145,11 @@ function Review(props: AppProps) {
   const bodyHeightOf = (prompt: Prompt | null, status: string | null) =>
     height - 2 - (help ? words.help.length + 2 : 1) - (prompt && prompt.kind !== 'filter' ? 1 : 0) - (status ? Math.ceil(displayWidth(status) / width) : 0);
 
-  const go = (screen: Screen, cursor = 0) => setView((current) => ({ ...current, screen, cursor }));
+  // A status belongs to the screen it was said on: another screen starts without it.
+  const go = (screen: Screen, cursor = 0) => {
+    setView((current) => ({ ...current, screen, cursor }));
+    setStatus(null);
+  };
 
   const decide = (changes: readonly (readonly [string, Decision | null])[], message: string) => {
     const open = openReport(getView());

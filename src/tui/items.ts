@@ -1,7 +1,7 @@
 import type { Language } from '../checks/language.js';
 import { rowCells, tableRowsOf } from '../checks/table-rows.js';
 import { cellKey, findingKey, metaKey, narrativeKey, type Decision } from '../label/review.js';
-import { numberLabel } from '../render/number-label.js';
+import { numberLabel } from '../checks/narrative/number-label.js';
 import { listNumbers } from '../report/map-numbers.js';
 import type { CellSource, Finding, Result, Span } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';

@@ -128,9 +128,10 @@ describe('an open report', () => {
     expect(status.replace(/\n/g, '')).toContain('尚未写入');
     // The flags follow: the row's cells are marked, and the report lists the new finding first.
     expect(status).toMatch(/✗2 →3/);
-    await press(stdin, '\u001b');
-    await press(stdin, '\u001b');
+    // Esc twice in one write (as a fast typist or tmux sends it): back to the tables, then to the report.
+    await press(stdin, '\u001b\u001b');
     const report = await frameWith(lastFrame, '✗ 新');
+    expect(report).toContain('按修改重新检查：比读出时新增发现 2 条，消除 0 条');
     // 2 in 自然人 was printed and adds up; 3 breaks the row and the column.
     expect(report).toMatch(/✗ 新 applications\.rowTotal/);
     expect(report).toMatch(/✗ 新 applications\.balance/);

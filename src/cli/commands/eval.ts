@@ -16,6 +16,8 @@ import { readDocument } from '../../ingest/read-document.js';
 import { createExtractor } from '../create-extractor.js';
 import { EXIT, type CliIo } from '../io.js';
 import { CLI } from '../../messages/cli.js';
+import { EVAL_ERRORS, EVAL_WORDS } from '../../messages/eval.js';
+import { say } from '../../messages/text.js';
 import { EVAL_USAGE } from '../../messages/usage.js';
 import { LANGUAGE_OPTION, resolveLanguage } from '../language.js';
 
@@ -40,6 +42,7 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     const { extractor, prices } = await createExtractor(config, { replayOnly: options.replayOnly });
     providers.push({ label: spec, extractor, prices });
   }
+  const words = EVAL_WORDS[options.language];
   const outcomes = await runEval({
     fixtures: documents,
     providers,
@@ -47,8 +50,9 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     onEvent: (event) => {
       if (event.type !== 'fixture-end') return;
       const { outcome } = event;
-      const mark = outcome.failure ? `FAILED ${outcome.failure}` : `${outcome.score!.wrong.length === 0 ? 'exact' : `${outcome.score!.wrong.length} wrong field(s)`}`;
-      io.stderr.write(`nianbao eval: ${outcome.provider} ${outcome.fixtureId}: ${mark}\n`);
+      const wrong = outcome.score?.wrong.length ?? 0;
+      const mark = outcome.failure ? words.progressFailed(outcome.failure) : wrong === 0 ? words.exact : words.wrongFields(wrong);
+      io.stderr.write(`${words.progress(outcome.provider, outcome.fixtureId, mark)}\n`);
     },
   });
   const summaries = summarize(outcomes);
@@ -67,15 +71,15 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
   };
   const run: EvalRun = { meta, summaries, outcomes };
   const resultsPath = await writeRun(options.out, run);
-  io.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : `${renderMatrix(summaries)}\n`);
-  io.stderr.write(`nianbao eval: results written to ${resultsPath}\n`);
-  if (options.markdown) await writeReport(options.markdown, renderMarkdown(meta, summaries));
+  io.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : `${renderMatrix(summaries, options.language)}\n`);
+  io.stderr.write(`${words.resultsWritten(resultsPath)}\n`);
+  if (options.markdown) await writeReport(options.markdown, renderMarkdown(meta, summaries, options.language));
   if (options.html) {
     const { renderEvalHtml } = await import('../../eval/render-eval-html.js');
-    await writeReport(options.html, renderEvalHtml(run, Object.fromEntries(documents.map((fixture) => [fixture.id, fixture.document.text]))));
+    await writeReport(options.html, renderEvalHtml(run, Object.fromEntries(documents.map((fixture) => [fixture.id, fixture.document.text])), options.language));
   }
   const regressions = await gate(summaries, options);
-  for (const regression of regressions) io.stderr.write(`nianbao eval: ${regression.message}\n`);
+  for (const regression of regressions) io.stderr.write(`${words.regression(say(regression.message, options.language))}\n`);
   return regressions.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
@@ -98,7 +102,7 @@ async function writeRun(directory: string, run: EvalRun): Promise<string> {
     await writeFile(path, `${JSON.stringify(run, null, 2)}\n`, 'utf8');
     return path;
   } catch (cause) {
-    throw new AppError('output-failed', `cannot write the eval results into ${directory}`, { cause });
+    throw new AppError('output-failed', EVAL_ERRORS.cannotWriteResults(directory), { cause });
   }
 }
 
@@ -106,7 +110,7 @@ async function writeReport(path: string, text: string): Promise<void> {
   try {
     await writeFile(path, text, 'utf8');
   } catch (cause) {
-    throw new AppError('output-failed', `cannot write ${path}`, { cause });
+    throw new AppError('output-failed', EVAL_ERRORS.cannotWriteReport(path), { cause });
   }
 }
 

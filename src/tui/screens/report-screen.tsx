@@ -40,21 +40,18 @@ export function reportKeys(input: string, key: KeyPress, session: Session): void
 export function ReportScreen(props: { result: Result; items: readonly Item[]; decisions: Decisions | undefined; raised: number; mended: number; cursor: number; width: number; height: number; color: boolean }) {
   const words = useWords();
   const { result } = props;
-  const { start, shown } = windowOf(props.items, props.cursor, Math.max(3, props.height - 3));
+  const edited = [...(props.decisions?.values() ?? [])].some((decision) => decision.kind === 'edited');
+  const { start, shown } = windowOf(props.items, props.cursor, Math.max(3, props.height - 3 - (edited ? 1 : 0)));
   const found = new Set(result.sections.map((section) => section.key));
   const reviewed = props.decisions?.size ?? 0;
   const numbers = props.items.filter((item) => item.kind === 'number').length;
-  const edited = [...(props.decisions?.values() ?? [])].some((decision) => decision.kind === 'edited');
   return (
     <Box flexDirection="column">
       <Text bold>{truncate(`${result.meta.agency ?? '?'} · ${result.meta.year ?? '?'} · ${result.template.format} · ${result.source.path}`, props.width)}</Text>
       <Text dimColor>
-        {truncate(
-          words.reportCounts(SECTION_KEYS.map((key, index) => `${'一二三四五六'[index]}${found.has(key) ? '✓' : '✗'}`).join(' '), props.items.filter((item) => item.kind === 'finding').length, numbers, reviewed) +
-            (edited ? words.editsRechecked(props.raised, props.mended) : ''),
-          props.width,
-        )}
+        {truncate(words.reportCounts(SECTION_KEYS.map((key, index) => `${'一二三四五六'[index]}${found.has(key) ? '✓' : '✗'}`).join(' '), props.items.filter((item) => item.kind === 'finding').length, numbers, reviewed), props.width)}
       </Text>
+      {edited ? <Text dimColor>{truncate(words.editsRechecked(props.raised, props.mended), props.width)}</Text> : null}
       {shown.map((item, offset) => (
         <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && item.kind === 'finding' && item.finding.severity === 'error' ? 'red' : undefined}>
           {selected(itemLine(item, props.decisions, words), start + offset === props.cursor, props.color, props.width)}

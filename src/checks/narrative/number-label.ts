@@ -1,7 +1,7 @@
-import { describeFigure } from '../checks/narrative/index.js';
-import type { Language } from '../checks/language.js';
-import type { Result } from '../report/schemas.js';
-import { TOPIC_NAMES } from '../report/template.js';
+import { describeFigure } from './describe-figure.js';
+import type { Language } from '../language.js';
+import type { Result } from '../../report/schemas.js';
+import { TOPIC_NAMES } from '../../report/template.js';
 
 /** What a stated number counts, in words ("主动公开 · 微信公众号 发布信息"), from its key in the facts. */
 export function numberLabel(facts: NonNullable<Result['narrative']>['facts'], path: string, language: Language): string {
