@@ -5,11 +5,11 @@ import { SECTION_TITLES, TABLE_NUMBERS, tableNumberOf, TOPIC_NAMES, type Section
 /** Where each character offset of a text is, as a person counts: 第 N 行 (and the PDF page). */
 export type Lines = (offset: number) => { readonly line: number; readonly page: number | null };
 
-/** Line numbers (from 1) of a document's text, and its pages when it is a PDF. */
-export function linesOf(text: string, pages: Result['source']['pages'] = null): Lines {
+/** Where each line of a text starts, and the line (from 0) an offset is on. */
+export function lineStarts(text: string): { readonly starts: readonly number[]; readonly lineIndexOf: (offset: number) => number } {
   const starts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return (offset) => {
+  const lineIndexOf = (offset: number) => {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -17,8 +17,17 @@ export function linesOf(text: string, pages: Result['source']['pages'] = null): 
       if (starts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
+    return low;
+  };
+  return { starts, lineIndexOf };
+}
+
+/** Line numbers (from 1) of a document's text, and its pages when it is a PDF. */
+export function linesOf(text: string, pages: Result['source']['pages'] = null): Lines {
+  const { lineIndexOf } = lineStarts(text);
+  return (offset) => {
     const page = pages?.find((candidate) => offset >= candidate.start && offset < candidate.end)?.number ?? null;
-    return { line: low + 1, page };
+    return { line: lineIndexOf(offset) + 1, page };
   };
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { ENTER, ESCAPE, frameWith, press } from '../../test/support/ink-keys.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askAboutReport } from '../chat/ask.js';
 import { offlineAnswer } from '../chat/offline-answer.js';
@@ -40,27 +41,6 @@ const baseProps = (): Omit<AppProps, 'entries' | 'loadText'> => ({
   // The keys and texts asserted here are English; the Chinese default has its own test below.
   language: 'en',
 });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-const ENTER = '\r';
-const ESCAPE = '\u001b';
-
-/** Waits (up to 3 s, for a loaded machine) until the frame shows `text`; returns the frame. */
-async function frameWith(lastFrame: () => string | undefined, text: string | RegExp): Promise<string> {
-  const deadline = Date.now() + 3000;
-  for (;;) {
-    const frame = lastFrame() ?? '';
-    if ((typeof text === 'string' ? frame.includes(text) : text.test(frame)) || Date.now() > deadline) return frame;
-    await settle();
-  }
-}
-
-async function press(stdin: { write(data: string): void }, ...keys: string[]) {
-  for (const key of keys) {
-    stdin.write(key);
-    await settle();
-  }
-}
-
 describe('the review UI', () => {
   it('speaks Chinese by default: list, report, tables, source, help and every footer', async () => {
     const { lastFrame, stdin, unmount } = render(<App entries={entries} loadText={loadText} {...baseProps()} language={undefined} />);

@@ -109,6 +109,18 @@ function Review(props: AppProps) {
     return checked;
   };
 
+  // The list's order is worked out once per filter and order, not on every key (thousands of reports).
+  const [visibleCache] = useState(() => new Map<string, ReturnType<typeof visibleEntries>>());
+  const visibleOf = (view: View) => {
+    const key = `${view.sort}\u0000${view.filter}`;
+    const known = visibleCache.get(key);
+    if (known) return known;
+    const visible = visibleEntries(entries, view.filter, view.sort);
+    if (visibleCache.size > 32) visibleCache.clear();
+    visibleCache.set(key, visible);
+    return visible;
+  };
+
   const openReport = (view: View): OpenReport | null => {
     if (view.screen.name === 'list') return null;
     const index = view.screen.entry;
@@ -218,7 +230,7 @@ function Review(props: AppProps) {
       language,
       view,
       entries,
-      visible: visibleEntries(entries, view.filter, view.sort),
+      visible: visibleOf(view),
       open,
       width,
       bodyHeight: bodyHeightOf(getPrompt(), getStatus()),
@@ -248,7 +260,7 @@ function Review(props: AppProps) {
     else if (screen.name === 'row') go({ name: 'tables', entry: screen.entry }, screen.row);
     else if (screen.name === 'tables' || screen.name === 'chat' || screen.name === 'save') go({ name: 'report', entry: screen.entry });
     else if (screen.name === 'report') {
-      const visible = visibleEntries(entries, getView().filter, getView().sort);
+      const visible = visibleOf(getView());
       go({ name: 'list' }, Math.max(0, visible.findIndex(({ index }) => index === screen.entry)));
     }
   };
@@ -302,7 +314,7 @@ function Review(props: AppProps) {
   const { screen, cursor } = view;
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visibleEntries(entries, view.filter, view.sort).map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={view.filter} typing={prompt?.kind === 'filter'} sort={view.sort} color={color} />
+      <ListScreen visible={visibleOf(view).map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={view.filter} typing={prompt?.kind === 'filter'} sort={view.sort} color={color} />
     ) : !open ? null : screen.name === 'report' ? (
       <ReportScreen result={open.read} items={open.items} decisions={open.decisions} raised={open.checked.raised.length} mended={open.checked.mended.length} cursor={cursor} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'source' && open.items[screen.item] ? (

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { ENTER, frameWith, PAGE_DOWN, press } from '../../test/support/ink-keys.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { offlineAnswer } from '../chat/offline-answer.js';
 import { documentFromBytes } from '../ingest/read-document.js';
@@ -30,26 +31,6 @@ const props = (): AppProps => ({
   save: async () => 'unused',
   fixturesDirectory: '/tmp/nianbao-unused-fixtures',
 });
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-const ENTER = '\r';
-const PAGE_DOWN = '\u001b[6~';
-
-async function frameWith(lastFrame: () => string | undefined, text: string | RegExp): Promise<string> {
-  const deadline = Date.now() + 3000;
-  for (;;) {
-    const frame = lastFrame() ?? '';
-    if ((typeof text === 'string' ? frame.includes(text) : text.test(frame)) || Date.now() > deadline) return frame;
-    await settle();
-  }
-}
-
-async function press(stdin: { write(data: string): void }, ...keys: string[]) {
-  for (const key of keys) {
-    stdin.write(key);
-    await settle();
-  }
-}
 
 /** Moves the cursor down to the first line of the frame that matches, from the line it is on. */
 async function moveTo(stdin: { write(data: string): void }, frame: string, from: number, line: RegExp) {
@@ -174,7 +155,8 @@ describe('an open report', () => {
     for (const line of first.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(120);
     const caption = (frame: string) => frame.match(/原文第 [\d–]+ 行/)![0];
     await press(stdin, PAGE_DOWN);
-    const scrolled = await frameWith(lastFrame, (await Promise.resolve(new RegExp(`^(?![\\s\\S]*${caption(first)})`))));
+    // Wait for a frame whose caption names other lines.
+    const scrolled = await frameWith(lastFrame, new RegExp(`^(?![\\s\\S]*${caption(first)})`));
     expect(caption(scrolled)).not.toBe(caption(first));
     expect(scrolled.split('\n')[0]).toBe(title);
     unmount();

@@ -1,3 +1,4 @@
+import { lineStarts } from '../render/describe-place.js';
 import { displayWidth } from '../render/display-width.js';
 import type { Span } from '../report/schemas.js';
 
@@ -26,18 +27,7 @@ const TAB_STOP = 8;
  */
 export function sourceRows(text: string, spans: readonly MarkedSpan[], options: { readonly context: number; readonly width: number; readonly brackets?: boolean }): SourceRow[] {
   if (spans.length === 0) return [];
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  const { starts, lineIndexOf: lineOf } = lineStarts(text);
   const ranges = spans
     .map(({ span }) => {
       const start = Math.max(0, Math.min(span.start, text.length));
