@@ -22,7 +22,6 @@ const DAMAGED: Record<string, string> = {
   'noise.txt': 'binary-file',
   'empty.txt': 'empty-file',
   'huge.txt': 'too-large',
-  'minutes.txt': 'not-a-report',
   'old.doc': 'unsupported-format',
 };
 
@@ -128,6 +127,11 @@ describe('a batch of good and damaged files, killed twice and resumed', () => {
     }
     expect(failures.filter((failure) => failure.path === join(input, 'model-fails.txt')).map((failure) => failure.code)).toContain('provider');
     expect(failures.every((failure) => failure.path !== join(input, 'one-bad-byte.txt'))).toBe(true);
+    // Minutes of a meeting are not a report: skipped with the reason, not a failure.
+    expect(failures.every((failure) => failure.path !== join(input, 'minutes.txt'))).toBe(true);
+    const skipped = records(join(out, 'skipped.jsonl')) as { path: string; code: string }[];
+    expect(skipped.map((record) => record.path)).toContain(join(input, 'minutes.txt'));
+    expect(skipped.every((record) => record.code === 'not-a-report')).toBe(true);
     expect(last.stderr).toContain(`nianbao: ${join(input, 'loop')}: skipped: the folder ${input} is already read`);
 
     // Exports: one row per report read (the good ones and the tables-only one), nothing half-written.

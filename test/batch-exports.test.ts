@@ -44,15 +44,19 @@ afterAll(async () => {
 });
 
 describe('nianbao batch exports', () => {
-  it('reads the reports, records the non-report with its reason, and says so in the summary', () => {
-    expect(code, stderr).toBe(3);
+  it('reads the reports, skips the non-report with its reason, and counts it apart in the summary', () => {
+    // A note among the reports is not a failure: the run exits 0.
+    expect(code, stderr).toBe(0);
     // In Chinese, the default: no language was asked for.
-    expect(stderr).toMatch(/失败：.*notes\.md：不是政府信息公开工作年度报告/);
-    expect(stderr).toContain('本次运行：读取 3，失败 1');
-    expect(stderr).toContain('失败原因：not-a-report 1（见 failures.jsonl）');
+    expect(stderr).toMatch(/跳过，.*notes\.md：不是政府信息公开工作年度报告/);
+    expect(stderr).toContain('本次运行：读取 3，失败 0');
+    expect(stderr).toContain('跳过 1 个不是年报的文件：notes.md（原因见 skipped.jsonl）');
+    expect(stderr).not.toContain('失败原因');
     expect(stderr).toContain('crossYear.carryOver 2');
-    const failure = JSON.parse(readFileSync(join(out, 'failures.jsonl'), 'utf8').trim());
-    expect(failure).toMatchObject({ code: 'not-a-report', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(readFileSync(join(out, 'failures.jsonl'), 'utf8')).toBe('');
+    const skipped = JSON.parse(readFileSync(join(out, 'skipped.jsonl'), 'utf8').trim());
+    expect(skipped).toMatchObject({ path: join(directory, 'in', 'notes.md'), code: 'not-a-report', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(skipped.reason).toContain('既没有年报的章节标题，也没有年报统计表');
   });
 
   it('the SQLite database answers queries in the sqlite3 shell', () => {

@@ -12,11 +12,21 @@ export type FailureRecord = {
   readonly sha256: string | null;
   /** The configuration it failed under (see configKey); a re-run with it retries the report. */
   readonly config: string;
-  /** An error code (needs-ocr, corrupt, provider, extraction, not-a-report, …). */
+  /** An error code (needs-ocr, corrupt, provider, extraction, …). */
   readonly code: string;
   readonly message: string;
   /** For `internal` (a bug of nianbao): where it happened, to report it. */
   readonly stack?: string;
+  readonly at: string;
+};
+
+/** One line of skipped.jsonl: an input that is not a report, and the evidence why (see pipeline/report-evidence.ts). */
+export type SkippedRecord = {
+  readonly path: string;
+  readonly sha256: string;
+  readonly code: 'not-a-report';
+  /** In the run's language. */
+  readonly reason: string;
   readonly at: string;
 };
 
@@ -134,6 +144,8 @@ export function asWriteFailure(error: unknown): AppError {
 
 export const RESULTS_FILE = 'results.jsonl';
 export const FAILURES_FILE = 'failures.jsonl';
+/** Documents among the inputs that are not reports, each with why: not failures, and not in the exports. */
+export const SKIPPED_FILE = 'skipped.jsonl';
 export const CROSS_YEAR_FILE = 'cross-year.jsonl';
 
 export function outPath(directory: string, file: string): string {

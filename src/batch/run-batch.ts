@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Language } from '../checks/language.js';
-import { AppError, bugStack, IngestError } from '../errors.js';
+import { AppError, bugStack } from '../errors.js';
 import type { Text } from '../messages/text.js';
 import type { NarrativeExtractor } from '../extract/extractor.js';
 import type { PdfReader } from '../ingest/pdf.js';
@@ -11,14 +11,16 @@ import { makeDirectory, outputFailed } from '../file-system.js';
 import type { PriceTable } from '../providers/prices.js';
 import type { Result } from '../report/schemas.js';
 import { answersConfig, configKey, type RunConfig } from './config-key.js';
-import { asWriteFailure, FAILURES_FILE, JsonLinesWriter, outPath, repairTornTail, RESULTS_FILE, streamJsonLines, type FailureRecord } from './results-store.js';
+import { asWriteFailure, FAILURES_FILE, JsonLinesWriter, outPath, repairTornTail, RESULTS_FILE, SKIPPED_FILE, streamJsonLines, type FailureRecord, type SkippedRecord } from './results-store.js';
 import { OUTPUT } from '../messages/output.js';
 
 export type BatchEvent =
   | { readonly kind: 'resumed'; readonly stored: number; readonly repairedBytes: number }
   | { readonly kind: 'done'; readonly path: string; readonly result: Result }
   | { readonly kind: 'failed'; readonly path: string; readonly failure: FailureRecord; readonly text: Text; readonly tablesOnly: Result | null }
-  | { readonly kind: 'skipped'; readonly path: string; readonly reason: 'already-done' | 'duplicate'; readonly sha256: string };
+  | { readonly kind: 'skipped'; readonly path: string; readonly reason: 'already-done' | 'duplicate'; readonly sha256: string }
+  /** A document that is not a report (a folder's NOTES.md, a notice): listed in skipped.jsonl, not a failure. */
+  | { readonly kind: 'not-a-report'; readonly path: string; readonly sha256: string; readonly reason: string };
 
 export type BatchOptions = {
   readonly files: readonly string[];
@@ -60,11 +62,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const key = configKey(config);
   const resultsPath = outPath(options.outDirectory, RESULTS_FILE);
   const failuresPath = outPath(options.outDirectory, FAILURES_FILE);
+  const skippedPath = outPath(options.outDirectory, SKIPPED_FILE);
   let repairedBytes = 0;
   try {
     await makeDirectory(options.outDirectory);
-    await assertRegularFiles([resultsPath, failuresPath]);
-    repairedBytes = (await repairTornTail(resultsPath)) + (await repairTornTail(failuresPath));
+    await assertRegularFiles([resultsPath, failuresPath, skippedPath]);
+    repairedBytes = (await repairTornTail(resultsPath)) + (await repairTornTail(failuresPath)) + (await repairTornTail(skippedPath));
   } catch (cause) {
     throw outputFailed(options.outDirectory, cause, OUTPUT.nothingReadOrWritten());
   }
@@ -80,6 +83,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   const results = await JsonLinesWriter.open(resultsPath);
   const failures = await JsonLinesWriter.open(failuresPath).catch(async (error: unknown) => {
     await results.close();
+    throw error;
+  });
+  const skipped = await JsonLinesWriter.open(skippedPath).catch(async (error: unknown) => {
+    await results.close();
+    await failures.close();
     throw error;
   });
   const seen = new Set<string>();
@@ -141,7 +149,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     }
     const { result } = outcome;
     const notReport = result.notices.find((notice) => notice.code === 'not-a-report');
-    if (notReport) return fail(path, sha256, new IngestError('not-a-report', path, notReport.message));
+    if (notReport) {
+      const record: SkippedRecord = { path, sha256, code: 'not-a-report', reason: notReport.message, at: new Date().toISOString() };
+      await skipped.append(record);
+      options.onEvent({ kind: 'not-a-report', path, sha256, reason: notReport.message });
+      return;
+    }
     await results.append(result);
     done.add(sha256);
     options.onEvent({ kind: 'done', path, result });
@@ -151,6 +164,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   } finally {
     await results.close().catch((error: unknown) => (writeFailure ??= asWriteFailure(error)));
     await failures.close().catch((error: unknown) => (writeFailure ??= asWriteFailure(error)));
+    await skipped.close().catch((error: unknown) => (writeFailure ??= asWriteFailure(error)));
   }
   if (writeFailure) throw writeFailure;
   return { config, stopped: options.signal?.aborted === true };

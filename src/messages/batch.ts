@@ -40,6 +40,9 @@ export const BATCH = {
       `  本次运行：读取 ${read}，失败 ${failed}，此前已完成 ${alreadyDone}，重复 ${duplicates}，大模型重试 ${retries} 次`,
       `  this run: ${read} read, ${failed} failed, ${alreadyDone} already done, ${duplicates} duplicate(s), ${retries} LLM retr${retries === 1 ? 'y' : 'ies'}`,
     ),
+  notAReport: (message: string) => text(`跳过，${message}`, `skipped, ${message}`),
+  summaryNotReports: (count: number, names: string) =>
+    text(`  跳过 ${count} 个不是年报的文件：${names}（原因见 skipped.jsonl）`, `  skipped ${count} file(s) that are not reports: ${names} (why: skipped.jsonl)`),
   summaryFailures: (list: string) => text(`  失败原因：${list}（见 failures.jsonl）`, `  failed by reason: ${list} (see failures.jsonl)`),
   summaryOutput: (reports: number, narrativeFailed: number, otherLines: number) =>
     text(

@@ -58,6 +58,7 @@ export type TuiWords = {
   readonly shownLines: (from: number, to: number, count: number, page: number | null) => string;
   readonly filterPrompt: string;
   readonly moreCells: (count: number) => string;
+  readonly notReports: (count: number) => string;
 };
 
 export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
@@ -139,6 +140,7 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
     shownLines: (from, to, count, page) => `原文${page === null ? '' : `第 ${page} 页`}第 ${from}${to > from ? `–${to}` : ''} 行（共 ${count} 行）· ↑↓ PgUp PgDn 滚动`,
     filterPrompt: '筛选',
     moreCells: (count) => `…另有 ${count} 格`,
+    notReports: (count) => ` · 跳过 ${count} 个不是年报的文件`,
   },
   en: {
     help: [
@@ -218,5 +220,6 @@ export const TUI_WORDS: Record<'zh' | 'en', TuiWords> = {
     shownLines: (from, to, count, page) => `source${page === null ? '' : `, page ${page}`}, line${to > from ? `s ${from}–${to}` : ` ${from}`} of ${count} · ↑↓ PgUp PgDn scroll`,
     filterPrompt: 'filter',
     moreCells: (count) => `… ${count} more cell(s)`,
+    notReports: (count) => ` · ${count} file(s) that are not reports left out`,
   },
 };

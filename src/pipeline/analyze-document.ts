@@ -8,12 +8,13 @@ import type { SourceDocument } from '../ingest/source-document.js';
 import { DEFAULT_PRICES } from '../providers/prices.js';
 import type { Notice, Result } from '../report/schemas.js';
 import { tableLayoutOf } from '../report/table-layout.js';
-import { detectFormat } from '../sections/detect-format.js';
+import { detectFormat, type FormatDecision } from '../sections/detect-format.js';
 import { findMeta, findReportDateYear } from '../sections/find-meta.js';
 import { findSections, preambleSpan } from '../sections/find-sections.js';
 import { normalizeText } from '../sections/normalized-text.js';
 import { parseTables } from '../tables/parse-tables.js';
 import { assessDocument, effectiveFormat } from './assess-document.js';
+import { notAReportBecause, reportEvidence } from './report-evidence.js';
 import { attachNarrative } from './attach-narrative.js';
 import { tableSpans } from './table-spans.js';
 import { yearNotices } from './year-notice.js';
@@ -32,7 +33,10 @@ const NO_TABLES = { activeDisclosure: null, applications: null, reviewLitigation
 export function analyzeStructure(document: SourceDocument, options: AnalyzeOptions = {}): { result: Result; input: NarrativeInput | null } {
   const view = normalizeText(document.text);
   const sections = findSections(document.text, view);
-  const decision = effectiveFormat(detectFormat(document.text, view), sections, document.text);
+  const read = effectiveFormat(detectFormat(document.text, view), sections, document.text);
+  // A note that quotes a report's headings and headers (a fixture's NOTES.md) is not read as one.
+  const notReport = notAReportBecause(reportEvidence(document.text, sections, read));
+  const decision: FormatDecision = notReport ? { format: 'unknown', reason: notReport } : read;
   const language = options.language ?? 'zh';
   const template = { format: decision.format, reason: decision.reason[language] };
   const meta = findMeta(document.text, preambleSpan(document.text, sections).end);

@@ -3,6 +3,7 @@ import type { Notice, Section } from '../report/schemas.js';
 import { SECTION_KEYS, SECTION_TITLES } from '../report/template.js';
 import type { FormatDecision } from '../sections/detect-format.js';
 import { TEMPLATE } from '../messages/template.js';
+import { hasReportTitle } from './report-evidence.js';
 
 /**
  * The template to read the document with. Section headings of the 2021 template without any
@@ -14,14 +15,11 @@ export function effectiveFormat(decision: FormatDecision, sections: readonly Sec
     return { format: '2021', reason: TEMPLATE.bySections(sections.length) };
   }
   // A report cut short after its first section still names itself in its title.
-  if (sections.length >= 1 && REPORT_TITLE.test(text.slice(0, TITLE_WINDOW).replace(/\s+/g, ''))) {
+  if (sections.length >= 1 && hasReportTitle(text)) {
     return { format: '2021', reason: TEMPLATE.byTitle() };
   }
   return decision;
 }
-
-const REPORT_TITLE = /政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
-const TITLE_WINDOW = 2000;
 
 /** One-line notices about the document as a whole. */
 export function assessDocument(decision: FormatDecision, sections: readonly Section[], language: Language): Notice[] {
@@ -29,11 +27,7 @@ export function assessDocument(decision: FormatDecision, sections: readonly Sect
     return [
       {
         code: 'not-a-report',
-        message: pick(
-          language,
-          '不是政府信息公开工作年度报告：既没有年报的章节标题，也没有年报统计表',
-          'not a government information-disclosure annual report: no section headings and no statistics table of the template',
-        ),
+        message: pick(language, `不是政府信息公开工作年度报告：${decision.reason.zh}`, `not a government information-disclosure annual report: ${decision.reason.en}`),
       },
     ];
   }

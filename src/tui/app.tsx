@@ -35,6 +35,8 @@ export type AskRequest = {
 
 export type AppProps = {
   readonly entries: readonly ReportEntry[];
+  /** Files of the folder left out of the list because they are not reports (said in its title). */
+  readonly notReports?: number;
   /** The document text a result's spans point into. */
   readonly loadText: (result: Result) => Promise<string>;
   /** Answers a question about a report: the configured model, or the offline reader. */
@@ -314,7 +316,7 @@ function Review(props: AppProps) {
   const { screen, cursor } = view;
   const body =
     screen.name === 'list' ? (
-      <ListScreen visible={visibleOf(view).map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={view.filter} typing={prompt?.kind === 'filter'} sort={view.sort} color={color} />
+      <ListScreen visible={visibleOf(view).map(({ entry }) => entry)} cursor={cursor} width={width} height={bodyHeight} filter={view.filter} typing={prompt?.kind === 'filter'} sort={view.sort} notReports={props.notReports ?? 0} color={color} />
     ) : !open ? null : screen.name === 'report' ? (
       <ReportScreen result={open.read} items={open.items} decisions={open.decisions} raised={open.checked.raised.length} mended={open.checked.mended.length} cursor={cursor} width={width} height={bodyHeight} color={color} />
     ) : screen.name === 'source' && open.items[screen.item] ? (

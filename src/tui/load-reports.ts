@@ -14,11 +14,16 @@ export type ReportEntry =
   | { readonly kind: 'read'; readonly result: Result; readonly shown: string }
   | { readonly kind: 'failed'; readonly path: string; readonly shown: string; readonly message: string };
 
+/** A file of the folder that is not a report (a NOTES.md, a notice): left out of the list, counted. */
+export type NotAReport = { readonly shown: string; readonly message: string };
+
+export type LoadedReports = { readonly entries: ReportEntry[]; readonly notReports: readonly NotAReport[] };
+
 /**
  * What the TUI opens: a report file, a folder of them (read with the offline rules), or a batch's
  * results.jsonl (read as written, no re-analysis). A file that cannot be read is listed as failed.
  */
-export async function loadReports(input: string, language: Language = 'zh'): Promise<ReportEntry[]> {
+export async function loadReports(input: string, language: Language = 'zh'): Promise<LoadedReports> {
   const info = await stat(input).catch((cause: unknown) => {
     throw new IngestError('file-not-found', input, INGEST.noSuchFileOrFolder(), { cause });
   });
@@ -35,19 +40,22 @@ export async function loadReports(input: string, language: Language = 'zh'): Pro
         entries.push({ kind: 'read', result, shown: result.source?.path ?? '' });
       } else entries[place] = { kind: 'read', result, shown: result.source?.path ?? '' };
     }
-    return withinCommonFolder(entries);
+    return { entries: withinCommonFolder(entries), notReports: [] };
   }
   const files = info.isDirectory() ? (await listInputs([input], [])).files : [input];
   const entries: ReportEntry[] = [];
+  const notReports: NotAReport[] = [];
   for (const path of files) {
     // The failure boundary of every command: whatever the file does, it is listed as failed.
     const read = await readInputBytes(path);
     const outcome = 'error' in read ? ({ status: 'failed', error: read.error } as const) : await processBytes(path, read.bytes, null, { language, currentYear: new Date().getFullYear() });
     const shown = info.isDirectory() ? relative(input, path) : basename(path);
+    const notReport = outcome.status === 'failed' ? undefined : outcome.result.notices.find((notice) => notice.code === 'not-a-report');
     if (outcome.status === 'failed') entries.push({ kind: 'failed', path, shown, message: outcome.error.text[language] });
+    else if (notReport) notReports.push({ shown, message: notReport.message });
     else entries.push({ kind: 'read', result: outcome.result, shown });
   }
-  return entries;
+  return { entries, notReports };
 }
 
 /** A batch's results name the files as the batch was given them: shown from the folder they share. */

@@ -65,11 +65,15 @@ describe('the list', () => {
       for (const year of ['2022', '2023']) {
         mkdirSync(join(folder, year));
         cpSync(new URL(`../../fixtures/pingtan-${year}-txt/report.txt`, import.meta.url).pathname, join(folder, year, 'report.txt'));
+        // The fixture's notes sit next to the report: they are not one.
+        cpSync(new URL(`../../fixtures/pingtan-${year}-txt/NOTES.md`, import.meta.url).pathname, join(folder, year, 'NOTES.md'));
       }
       const loaded = await loadReports(folder);
-      expect(loaded.map((entry) => entry.shown)).toEqual(['2022/report.txt', '2023/report.txt']);
-      const { lastFrame, unmount } = render(<App {...props()} entries={loaded} />);
+      expect(loaded.entries.map((entry) => entry.shown)).toEqual(['2022/report.txt', '2023/report.txt']);
+      expect(loaded.notReports.map((entry) => entry.shown)).toEqual(['2022/NOTES.md', '2023/NOTES.md']);
+      const { lastFrame, unmount } = render(<App {...props()} entries={loaded.entries} notReports={loaded.notReports.length} />);
       const frame = lastFrame()!;
+      expect(frame).toContain('nianbao · 2 份报告 · 跳过 2 个不是年报的文件');
       expect(frame).toMatch(/2022 +txt .*2022\/report\.txt/);
       expect(frame).toMatch(/2023 +txt .*2023\/report\.txt/);
       unmount();

@@ -12,6 +12,8 @@ import type { ReportEntry } from './load-reports.js';
 
 export type TuiOptions = {
   readonly entries: readonly ReportEntry[];
+  /** Files of the folder left out because they are not reports. */
+  readonly notReports: number;
   readonly loadText: (result: Result) => Promise<string>;
   readonly size: { readonly width: number; readonly height: number };
   readonly color: boolean;
@@ -37,6 +39,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
   const instance = render(
     <App
       entries={options.entries}
+      notReports={options.notReports}
       loadText={options.loadText}
       ask={ask}
       askLabel={chat ? `${chat.client.provider}:${chat.client.model}` : options.language === 'zh' ? '离线（未配置大模型）' : 'offline (no model configured)'}

@@ -195,6 +195,8 @@ type Counts = {
   retries: number;
   stored: number;
   repairedBytes: number;
+  /** Inputs that are not reports (skipped.jsonl): not failures, and not in the exports. */
+  notReports: string[];
 };
 
 /**
@@ -204,18 +206,18 @@ type Counts = {
 function createProgress(io: CliIo, total: number, language: Language) {
   const interactive = io.stderr.isTTY === true;
   const started = Date.now();
-  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, internal: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0 };
+  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, internal: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0, notReports: [] };
   let inputTokens = 0;
   let outputTokens = 0;
   let costUsd: number | null = 0;
   let waitUntil = 0;
-  const finished = () => counts.read + counts.failed + counts.alreadyDone + counts.duplicates;
+  const finished = () => counts.read + counts.failed + counts.alreadyDone + counts.duplicates + counts.notReports.length;
   const snapshot = (): BatchProgress => ({
     total,
     finished: finished(),
     read: counts.read,
     failed: counts.failed,
-    skipped: counts.alreadyDone + counts.duplicates,
+    skipped: counts.alreadyDone + counts.duplicates + counts.notReports.length,
     elapsedMs: Date.now() - started,
     inputTokens,
     outputTokens,
@@ -262,6 +264,10 @@ function createProgress(io: CliIo, total: number, language: Language) {
             else line(`nianbao: ${position()} ${BATCH.failed(message)[language]}${event.failure.stack ? `\n${event.failure.stack}` : ''}`);
           }
           return;
+        case 'not-a-report':
+          counts.notReports.push(event.path);
+          if (!interactive) line(`nianbao: ${position()} ${BATCH.notAReport(aboutFile(event.path, event.reason, language))[language]}`);
+          return;
         case 'skipped':
           if (event.reason === 'duplicate') counts.duplicates += 1;
           else counts.alreadyDone += 1;
@@ -296,6 +302,17 @@ function createProgress(io: CliIo, total: number, language: Language) {
   };
 }
 
+/** The names of the skipped files, most common first ("NOTES.md ×49, README.md"), at most five. */
+function namesOf(paths: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const name = path.split(/[\\/]/).at(-1) ?? path;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort(([, left], [, right]) => right - left);
+  return [...sorted.slice(0, 5).map(([name, count]) => (count > 1 ? `${name} ×${count}` : name)), ...(sorted.length > 5 ? ['…'] : [])];
+}
+
 function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean, language: Language): string {
   const lines = [
     stopped ? BATCH.summaryStopped() : BATCH.summaryDone(),
@@ -304,6 +321,7 @@ function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean,
   const list = (items: readonly string[]) => items.join(language === 'zh' ? '，' : ', ');
   const failures = Object.entries(counts.failedByCode).sort(([, left], [, right]) => right - left);
   if (failures.length > 0) lines.push(BATCH.summaryFailures(list(failures.map(([code, count]) => `${code} ${count}`))));
+  if (counts.notReports.length > 0) lines.push(BATCH.summaryNotReports(counts.notReports.length, list(namesOf(counts.notReports))));
   lines.push(BATCH.summaryOutput(summary.reports, summary.narrativeFailed, summary.otherLines));
   const findings = Object.entries(summary.findingsById).sort(([, left], [, right]) => right - left);
   lines.push(BATCH.summaryFindings(findings.length === 0 ? null : list(findings.map(([id, count]) => `${id} ${count}`))));

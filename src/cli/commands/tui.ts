@@ -41,8 +41,8 @@ export async function runTuiCommand(argv: readonly string[], io: CliIo): Promise
   // React and ink load only for this command.
   const { loadReports, loadText } = await import('../../tui/load-reports.js');
   const { runTui } = await import('../../tui/run-tui.js');
-  const entries = await loadReports(input, language);
+  const { entries, notReports } = await loadReports(input, language);
   const size = { width: Math.max(60, process.stdout.columns ?? 80), height: Math.max(20, process.stdout.rows ?? 24) };
-  await runTui({ entries, loadText, size, color, chat, fixturesDirectory: values.fixtures, language });
+  await runTui({ entries, notReports: notReports.length, loadText, size, color, chat, fixturesDirectory: values.fixtures, language });
   return EXIT.ok;
 }

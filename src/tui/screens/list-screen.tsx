@@ -62,13 +62,13 @@ export function listKeys(input: string, key: KeyPress, session: Session): void {
   }
 }
 
-export function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean; sort: SortOrder; color: boolean }) {
+export function ListScreen(props: { visible: readonly ReportEntry[]; cursor: number; width: number; height: number; filter: string; typing: boolean; sort: SortOrder; notReports: number; color: boolean }) {
   const words = useWords();
   const { start, shown } = windowOf(props.visible, props.cursor, Math.max(3, props.height - 2));
   const filter = props.filter || props.typing ? `${props.filter}${props.typing ? '▏' : ''}` : null;
   return (
     <Box flexDirection="column">
-      <Text bold>{truncate(words.listTitle(props.visible.length, filter, props.sort === 'given' ? null : words.sortNames[props.sort]), props.width)}</Text>
+      <Text bold>{truncate(words.listTitle(props.visible.length, filter, props.sort === 'given' ? null : words.sortNames[props.sort]) + (props.notReports > 0 ? words.notReports(props.notReports) : ''), props.width)}</Text>
       {shown.map((entry, offset) => (
         <Text key={start + offset} inverse={props.color && start + offset === props.cursor} color={props.color && entry.kind === 'failed' ? 'red' : undefined}>
           {selected(entryLine(entry, props.width - (props.color ? 0 : 2)), start + offset === props.cursor, props.color, props.width)}
