@@ -63,18 +63,27 @@ describe('nianbao batch exports', () => {
     const database = join(out, 'results.sqlite');
     expect(sqlite(database, 'select count(*) from reports')).toBe('3');
     expect(sqlite(database, "select agency || ' ' || year from reports order by year, agency")).toBe('平潭综合实验区 2022\n平潭综合实验区 2023\n洪泽区人民政府 2023');
-    expect(sqlite(database, "select c.value from cells c join reports r on c.report_id = r.id where r.year = 2023 and r.format = 'txt' and c.cell = 'applications.carriedOver.total'")).toBe('2.0');
+    expect(sqlite(database, "select c.value from cells c join reports r on c.report_id = r.id where r.year = 2023 and r.format = 'txt' and c.cell = 'applications.carriedOver.total'")).toBe('2');
+    // Counts are INTEGER, amounts REAL: pandas and R read 2, not 2.0.
+    expect(sqlite(database, 'select distinct typeof(value) from cells where value is not null and cell not like \'%amount%\' order by 1')).toBe('integer');
+    expect(sqlite(database, "select typeof(value) from cells c join reports r on c.report_id = r.id where r.format = 'pdf' and c.cell = 'activeDisclosure.fees.amountWanYuan'")).toBe('real');
     // A blank stays NULL, never 0 (平潭 2022's 规范性文件 row is ambiguous: its cells are null).
     expect(sqlite(database, "select count(*) from cells c join reports r on c.report_id = r.id where r.year = 2022 and c.cell like 'activeDisclosure.normativeDocuments.%' and c.value is null")).toBe('3');
     expect(sqlite(database, "select id || ' ' || path || ' ' || expected || '→' || actual from cross_year order by path")).toBe(
-      'crossYear.carryOver applications.carriedOver.naturalPerson 0.0→2.0\ncrossYear.carryOver applications.carriedOver.total 0.0→2.0',
+      'crossYear.carryOver applications.carriedOver.naturalPerson 0→2\ncrossYear.carryOver applications.carriedOver.total 0→2',
     );
     expect(sqlite(database, "select count(*) from findings where id = 'applications.balance'")).not.toBe('0');
     expect(Number(sqlite(database, 'select count(*) from narrative_numbers where grounded = 1'))).toBeGreaterThan(3);
     // Each stated figure says what it counts: 平潭 2022's 收到 75, with its applicants as parts.
     expect(sqlite(database, "select n.measure || ' ' || n.is_part || ' ' || n.value from narrative_numbers n join reports r on n.report_id = r.id where r.year = 2022 and n.topic = 'applications' order by n.path")).toBe(
-      'received 0 75.0\nreceived 1 72.0\nreceived 1 3.0',
+      'received 0 75\nreceived 1 72\nreceived 1 3',
     );
+    // The views: one row per report with its key figures, cells in long form with their labels, findings with theirs.
+    expect(sqlite(database, 'select agency, year, received, carried_over, handled, reviews from report_figures order by year, agency')).toBe(
+      sqlite(database, "select r.agency, r.year, (select value from cells where report_id = r.id and cell = 'applications.newReceived.total'), (select value from cells where report_id = r.id and cell = 'applications.carriedOver.total'), (select value from cells where report_id = r.id and cell = 'applications.totalHandled.total'), (select value from cells where report_id = r.id and cell = 'reviewLitigation.review.total') from reports r order by r.year, r.agency"),
+    );
+    expect(sqlite(database, "select row_label || '/' || column_label || '=' || value from cells_long where year = 2023 and agency = '平潭综合实验区' and cell = 'applications.carriedOver.total'")).toBe('二、上年结转政府信息公开申请数量/总计=2');
+    expect(sqlite(database, 'select count(*) from findings_labelled')).toBe(sqlite(database, 'select count(*) from findings'));
   });
 
   it('the CSV files load into sqlite3 with the spec keys as column names', () => {

@@ -13,32 +13,57 @@ CREATE TABLE reports (
   notices TEXT NOT NULL
 );
 CREATE TABLE cells (
-  report_id INTEGER NOT NULL REFERENCES reports(id), cell TEXT NOT NULL REFERENCES cell_keys(cell), value REAL, raw TEXT,
+  report_id INTEGER NOT NULL REFERENCES reports(id), cell TEXT NOT NULL REFERENCES cell_keys(cell), value NUMERIC, raw TEXT,
   span_start INTEGER, span_end INTEGER, placement TEXT,
   PRIMARY KEY (report_id, cell)
 ) WITHOUT ROWID;
 CREATE TABLE cell_keys (cell TEXT PRIMARY KEY, table_key TEXT NOT NULL, row_label TEXT NOT NULL, column_label TEXT NOT NULL);
 CREATE TABLE findings (
   report_id INTEGER NOT NULL REFERENCES reports(id), id TEXT NOT NULL, severity TEXT NOT NULL, path TEXT NOT NULL,
-  message TEXT NOT NULL, expected REAL, actual REAL, difference REAL, suggestion_path TEXT, suggestion_value REAL
+  message TEXT NOT NULL, expected NUMERIC, actual NUMERIC, difference NUMERIC, suggestion_path TEXT, suggestion_value NUMERIC
 );
 CREATE TABLE narrative_numbers (
   report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL, topic TEXT NOT NULL, measure TEXT NOT NULL,
   platform_kind TEXT, platform_name TEXT, subject TEXT, period TEXT NOT NULL, approximate INTEGER NOT NULL,
-  is_part INTEGER NOT NULL, value REAL NOT NULL, quote TEXT NOT NULL,
+  is_part INTEGER NOT NULL, value NUMERIC NOT NULL, quote TEXT NOT NULL,
   year INTEGER, grounded INTEGER NOT NULL, span_start INTEGER, span_end INTEGER
 );
 CREATE TABLE cross_year (
   id TEXT NOT NULL, severity TEXT NOT NULL, matched_as TEXT NOT NULL,
   previous_report_id INTEGER NOT NULL REFERENCES reports(id), previous_agency TEXT NOT NULL, previous_year INTEGER NOT NULL,
   current_report_id INTEGER NOT NULL REFERENCES reports(id), current_agency TEXT NOT NULL, current_year INTEGER NOT NULL,
-  path TEXT NOT NULL, message TEXT NOT NULL, expected REAL, actual REAL, difference REAL
+  path TEXT NOT NULL, message TEXT NOT NULL, expected NUMERIC, actual NUMERIC, difference NUMERIC
 );
 CREATE INDEX reports_agency_year ON reports (agency, year);
 CREATE INDEX findings_id ON findings (id);
 CREATE INDEX findings_report ON findings (report_id);
 CREATE INDEX narrative_numbers_report ON narrative_numbers (report_id);
 CREATE INDEX cells_cell ON cells (cell);
+CREATE INDEX cells_report ON cells (report_id);
+
+-- The common questions, answered without knowing the cell keys.
+CREATE VIEW report_figures AS
+SELECT r.id AS report_id, r.agency, r.year, r.path, r.template,
+  MAX(CASE c.cell WHEN 'applications.newReceived.total' THEN c.value END) AS received,
+  MAX(CASE c.cell WHEN 'applications.carriedOver.total' THEN c.value END) AS carried_over,
+  MAX(CASE c.cell WHEN 'applications.totalHandled.total' THEN c.value END) AS handled,
+  MAX(CASE c.cell WHEN 'applications.granted.total' THEN c.value END) AS granted,
+  MAX(CASE c.cell WHEN 'applications.partiallyGranted.total' THEN c.value END) AS partially_granted,
+  MAX(CASE c.cell WHEN 'applications.carriedForward.total' THEN c.value END) AS carried_forward,
+  MAX(CASE c.cell WHEN 'reviewLitigation.review.total' THEN c.value END) AS reviews,
+  MAX(CASE c.cell WHEN 'reviewLitigation.review.corrected' THEN c.value END) AS reviews_corrected,
+  MAX(CASE c.cell WHEN 'reviewLitigation.litigationDirect.total' THEN c.value END) + MAX(CASE c.cell WHEN 'reviewLitigation.litigationAfterReview.total' THEN c.value END) AS lawsuits,
+  MAX(CASE c.cell WHEN 'reviewLitigation.litigationDirect.corrected' THEN c.value END) + MAX(CASE c.cell WHEN 'reviewLitigation.litigationAfterReview.corrected' THEN c.value END) AS lawsuits_corrected,
+  r.findings_error, r.findings_warning, r.notices
+FROM reports r LEFT JOIN cells c ON c.report_id = r.id
+GROUP BY r.id;
+CREATE VIEW cells_long AS
+SELECT r.id AS report_id, r.agency, r.year, c.cell, k.table_key, k.row_label, k.column_label, c.value, c.raw, c.placement
+FROM cells c JOIN reports r ON r.id = c.report_id JOIN cell_keys k ON k.cell = c.cell;
+CREATE VIEW findings_labelled AS
+SELECT r.id AS report_id, r.agency, r.year, r.path AS report_path, f.id AS check_id, f.severity, f.path, k.row_label, k.column_label,
+  f.message, f.expected, f.actual, f.difference, f.suggestion_path, f.suggestion_value
+FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN cell_keys k ON k.cell = f.suggestion_path;
 `;
 
 // Rows are committed in transactions of this many reports: one per report would be slow, one
