@@ -96,12 +96,33 @@ describe('nianbao batch exports', () => {
     }
     const findings = sqlite(':memory:', `.import --csv ${join(out, 'findings.csv')} f`, "select count(*) from f where id = 'crossYear.carryOver' and message like '%上年结转%'");
     expect(findings).toBe('2');
+    // The narrative's figures and the notices are in the CSV files too, not only in SQLite.
+    expect(sqlite(':memory:', `.import --csv ${join(out, 'narrative.csv')} n`, 'select count(*) from n')).toBe(sqlite(join(out, 'results.sqlite'), 'select count(*) from narrative_numbers'));
+    expect(sqlite(':memory:', `.import --csv ${join(out, 'narrative.csv')} n`, "select measure || ' ' || value from n where year = '2022' and topic = 'applications' order by path")).toBe('received 75\nreceived 72\nreceived 3');
+    expect(sqlite(':memory:', `.import --csv ${join(out, 'notices.csv')} n`, 'select count(*) from n')).toBe(sqlite(join(out, 'results.sqlite'), "select count(*) from reports where notices <> ''"));
   });
 
-  it('the workbook opens: three sheets with the same rows, well-formed XML in every part', async () => {
+  it('the codebook names every column of every export by its table, row, column and unit', () => {
+    const codebook = (query: string) => sqlite(':memory:', `.import --csv ${join(out, 'codebook.csv')} c`, query);
+    expect(codebook("select 表 || '“' || 行 || '”行“' || 列 || '”列 ' || 单位 from c where 列名 = 'applications.granted.total'")).toBe('表三“（一）予以公开”行“总计”列 件');
+    expect(codebook("select 单位 from c where 列名 = 'activeDisclosure.fees.amountWanYuan'")).toBe('万元');
+    for (const file of ['reports.csv', 'findings.csv', 'narrative.csv', 'notices.csv']) {
+      const header = readFileSync(join(out, file), 'utf8').replace(/^\ufeff/, '').split('\r\n')[0]!.split(',');
+      const described = codebook(`select 列名 from c where 文件 = '${file}' and 含义 is not null and 含义 <> ''`).split('\n');
+      expect(header.filter((column) => !described.includes(column)), file).toEqual([]);
+    }
+  });
+
+  it('the workbook opens: its sheets with the same rows, a frozen header with a filter, well-formed XML in every part', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'results.xlsx'));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['reports', 'findings', 'cross-year']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['reports', 'findings', 'narrative', 'notices', 'cross-year', 'codebook']);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter, sheet.name).toBeTruthy();
+    }
+    expect(workbook.getWorksheet('reports')!.getColumn(1).width).toBeGreaterThanOrEqual(30);
+    expect(workbook.getWorksheet('codebook')!.getRow(1).values).toContain('含义');
     const reports = workbook.getWorksheet('reports')!;
     expect(reports.rowCount).toBe(4);
     expect(reports.getRow(1).getCell(5).value).toBe('agency');

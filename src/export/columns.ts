@@ -4,6 +4,7 @@ import { FINDING_IDS } from '../report/schemas.js';
 import { TABLE_LAYOUTS } from '../report/table-layout.js';
 import { columnLabel, REVIEW_LITIGATION_CELLS, REVIEW_LITIGATION_ROW } from '../report/template.js';
 import { cellValue } from '../checks/equations.js';
+import { listFigures, type Figure } from '../checks/narrative/index.js';
 
 /** The template's row and column labels of every cell key (for the database's cell_keys table). */
 export const CELL_LABELS: readonly { cell: string; table: string; row: string; column: string }[] = (() => {
@@ -129,4 +130,49 @@ export function findingRows(result: Result): CellValue[][] {
     finding.cells.map((cell) => `${cell.path}=${cell.value ?? ''}`).join('; '),
     finding.spans.map((span) => `${span.start}-${span.end}`).join('; '),
   ]);
+}
+
+/** Where a report sits in every export: the columns that name it. */
+const REPORT_KEY_COLUMNS = ['report_path', 'sha256', 'agency', 'year'] as const;
+const reportKey = (result: Result): CellValue[] => [result.source.path, result.source.sha256, result.meta.agency, result.meta.year];
+
+/** The stated figures of the narrative, one per row (narrative.csv, the database's narrative_numbers). */
+export const FIGURE_COLUMNS = ['path', 'topic', 'measure', 'platform_kind', 'platform_name', 'subject', 'period', 'approximate', 'is_part', 'value', 'quote', 'quote_year', 'grounded', 'span_start', 'span_end'] as const;
+
+/** A stated figure's fields in FIGURE_COLUMNS order: what it counts, its value and its quote. */
+export function figureFields(figure: Figure): CellValue[] {
+  const { number } = figure;
+  return [
+    figure.path,
+    figure.topic,
+    figure.measure,
+    figure.platform?.kind ?? null,
+    figure.platform?.name ?? null,
+    figure.subject,
+    figure.period,
+    figure.approximate ? 1 : 0,
+    figure.isPart ? 1 : 0,
+    number.value,
+    number.quote,
+    number.year,
+    number.grounded ? 1 : 0,
+    number.span?.start ?? null,
+    number.span?.end ?? null,
+  ];
+}
+
+export const NARRATIVE_COLUMNS: readonly string[] = [...REPORT_KEY_COLUMNS, 'provider', 'model', ...FIGURE_COLUMNS];
+
+/** Rows of narrative.csv for one report: each figure the narrative states (none when it was not extracted). */
+export function narrativeRows(result: Result): CellValue[][] {
+  const narrative = result.narrative;
+  if (!narrative) return [];
+  return listFigures(narrative.facts).map((figure) => [...reportKey(result), narrative.extractor.provider, narrative.extractor.model, ...figureFields(figure)]);
+}
+
+export const NOTICE_COLUMNS: readonly string[] = [...REPORT_KEY_COLUMNS, 'code', 'message'];
+
+/** Rows of notices.csv: what is said of the report as a whole (truncated, narrative-failed, an old template…). */
+export function noticeRows(result: Result): CellValue[][] {
+  return result.notices.map((notice) => [...reportKey(result), notice.code, notice.message]);
 }

@@ -5,7 +5,8 @@ import { answersConfig, isNarrativeFailed } from '../batch/config-key.js';
 import { CROSS_YEAR_FILE, outPath, RESULTS_FILE, streamJsonLines } from '../batch/results-store.js';
 import { outputFailed } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
-import { crossYearFindingRow, FINDING_COLUMNS, findingRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
+import { crossYearFindingRow, FINDING_COLUMNS, findingRows, NARRATIVE_COLUMNS, narrativeRows, NOTICE_COLUMNS, noticeRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
+import { CODEBOOK_COLUMNS, codebookRows } from './codebook.js';
 import { csvLine, UTF8_BOM } from './csv.js';
 import { OutputFile } from './output-file.js';
 import { SqliteExport } from './sqlite.js';
@@ -15,6 +16,9 @@ import { OUTPUT } from '../messages/output.js';
 export const EXPORT_FILES = {
   reports: 'reports.csv',
   findings: 'findings.csv',
+  narrative: 'narrative.csv',
+  notices: 'notices.csv',
+  codebook: 'codebook.csv',
   crossYear: CROSS_YEAR_FILE,
   workbook: 'results.xlsx',
   database: 'results.sqlite',
@@ -43,7 +47,7 @@ function crossYearRow(finding: CrossYearFinding): CellValue[] {
 
 /**
  * Derives every export from results.jsonl (the one record of the run): reports.csv, findings.csv,
- * cross-year.jsonl, results.xlsx and results.sqlite. Streams the file (several passes) rather than
+ * narrative.csv, notices.csv, codebook.csv, cross-year.jsonl, results.xlsx and results.sqlite. Streams the file (several passes) rather than
  * holding the results, and writes each export under a temporary name first, so a crash never
  * leaves a half-written export in place of the last good one.
  */
@@ -80,8 +84,13 @@ export async function exportResults(directory: string, key: string, language: La
   // files meanwhile, so that results.jsonl (tens of KB per report) is parsed once, not per sheet.
   const reportRows = new OutputFile(temporary('reports-rows.jsonl'));
   const findingRowsFile = new OutputFile(temporary('findings-rows.jsonl'));
+  const narrativeCsv = new OutputFile(temporary(EXPORT_FILES.narrative));
+  const narrativeRowsFile = new OutputFile(temporary('narrative-rows.jsonl'));
+  const noticesCsv = new OutputFile(temporary(EXPORT_FILES.notices));
+  const noticeRowsFile = new OutputFile(temporary('notice-rows.jsonl'));
+  const codebookCsv = new OutputFile(temporary(EXPORT_FILES.codebook));
   const crossYearJsonl = new OutputFile(temporary(EXPORT_FILES.crossYear));
-  const streams = [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile];
+  const streams = [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile, narrativeCsv, narrativeRowsFile, noticesCsv, noticeRowsFile, codebookCsv];
   const findingsById: Record<string, number> = {};
   const years: YearRecord[] = [];
   let reports = 0;
@@ -101,6 +110,9 @@ export async function exportResults(directory: string, key: string, language: La
     database = new SqliteExport(temporary(EXPORT_FILES.database));
     await reportsCsv.write(UTF8_BOM + csvLine(REPORT_COLUMNS));
     await findingsCsv.write(UTF8_BOM + csvLine(FINDING_COLUMNS));
+    await narrativeCsv.write(UTF8_BOM + csvLine(NARRATIVE_COLUMNS));
+    await noticesCsv.write(UTF8_BOM + csvLine(NOTICE_COLUMNS));
+    await codebookCsv.write(UTF8_BOM + csvLine(CODEBOOK_COLUMNS) + codebookRows().map(csvLine).join(''));
     for await (const result of results()) {
       signal?.throwIfAborted();
       reports += 1;
@@ -109,6 +121,14 @@ export async function exportResults(directory: string, key: string, language: La
       await reportsCsv.write(csvLine(row));
       await reportRows.write(`${JSON.stringify(row)}\n`);
       for (const findingRow of findingRows(result)) await addFinding(findingRow);
+      for (const figure of narrativeRows(result)) {
+        await narrativeCsv.write(csvLine(figure));
+        await narrativeRowsFile.write(`${JSON.stringify(figure)}\n`);
+      }
+      for (const notice of noticeRows(result)) {
+        await noticesCsv.write(csvLine(notice));
+        await noticeRowsFile.write(`${JSON.stringify(notice)}\n`);
+      }
       for (const finding of result.findings) findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.add(result);
       const usage = result.narrative?.usage;
@@ -138,7 +158,10 @@ export async function exportResults(directory: string, key: string, language: La
     await writeWorkbook(temporary(EXPORT_FILES.workbook), [
       { name: 'reports', columns: REPORT_COLUMNS, rows: rowsOf('reports-rows.jsonl') },
       { name: 'findings', columns: FINDING_COLUMNS, rows: rowsOf('findings-rows.jsonl') },
+      { name: 'narrative', columns: NARRATIVE_COLUMNS, rows: rowsOf('narrative-rows.jsonl') },
+      { name: 'notices', columns: NOTICE_COLUMNS, rows: rowsOf('notice-rows.jsonl') },
       { name: 'cross-year', columns: CROSS_YEAR_COLUMNS, rows: async function* () { yield* crossYear.map(crossYearRow); } },
+      { name: 'codebook', columns: CODEBOOK_COLUMNS, rows: async function* () { yield* codebookRows(); } },
     ]);
     const files = Object.values(EXPORT_FILES);
     renamed = true;
@@ -153,7 +176,7 @@ export async function exportResults(directory: string, key: string, language: La
     for (const stream of streams) stream.destroy();
     database?.discard();
     // Whatever was not renamed into place is removed: no .partial file is ever left behind.
-    const leftovers = [...Object.values(EXPORT_FILES), 'reports-rows.jsonl', 'findings-rows.jsonl'].map(temporary);
+    const leftovers = [...Object.values(EXPORT_FILES), 'reports-rows.jsonl', 'findings-rows.jsonl', 'narrative-rows.jsonl', 'notice-rows.jsonl'].map(temporary);
     for (const file of [...leftovers, `${temporary(EXPORT_FILES.database)}-journal`]) await rm(file, { force: true }).catch(() => undefined);
   }
 }

@@ -3,7 +3,7 @@ import type { CrossYearFinding } from '../checks/cross-year.js';
 import { cellValue } from '../checks/equations.js';
 import { listFigures } from '../checks/narrative/index.js';
 import type { Result } from '../report/schemas.js';
-import { CELL_COLUMNS, CELL_LABELS, noticeCodes, severityCounts } from './columns.js';
+import { CELL_COLUMNS, CELL_LABELS, figureFields, noticeCodes, severityCounts } from './columns.js';
 
 const SCHEMA = `
 CREATE TABLE reports (
@@ -135,27 +135,7 @@ export class SqliteExport {
     }
     if (narrative) {
       // Each figure with what it counts and where: a part carries its statement's measure unless it has its own.
-      for (const figure of listFigures(narrative.facts)) {
-        const { number } = figure;
-        this.#statements.number.run(
-          id,
-          figure.path,
-          figure.topic,
-          figure.measure,
-          figure.platform?.kind ?? null,
-          figure.platform?.name ?? null,
-          figure.subject,
-          figure.period,
-          figure.approximate ? 1 : 0,
-          figure.isPart ? 1 : 0,
-          number.value,
-          number.quote,
-          number.year,
-          number.grounded ? 1 : 0,
-          number.span?.start ?? null,
-          number.span?.end ?? null,
-        );
-      }
+      for (const figure of listFigures(narrative.facts)) this.#statements.number.run(id, ...figureFields(figure));
     }
     this.#pending += 1;
     if (this.#pending >= REPORTS_PER_TRANSACTION) {

@@ -26,6 +26,9 @@ export async function writeWorkbook(path: string, sheets: readonly SheetSource[]
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useSharedStrings: false, useStyles: true });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Widths from the header and what the column holds (rows are streamed: they cannot be measured first).
+    worksheet.columns = sheet.columns.map((column) => ({ width: widthOf(column) }));
+    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, sheet.columns.length) } };
     const header = worksheet.addRow([...sheet.columns]);
     header.font = { bold: true };
     header.commit();
@@ -43,6 +46,17 @@ export async function writeWorkbook(path: string, sheets: readonly SheetSource[]
   output.check();
   // An error of the stream means its 'finish' never comes: commit() would wait for ever.
   await Promise.race([workbook.commit(), failed]);
+}
+
+// Columns of prose and paths are wide; keys as wide as they are long; numbers narrow.
+const WIDE: Readonly<Record<string, number>> = { sha256: 16, message: 60, 含义: 60, quote: 50, path: 40, report_path: 40, cells: 40, 行: 36, 列: 24, agency: 24, previous_path: 40, current_path: 40 };
+
+function widthOf(column: string): number {
+  const wide = WIDE[column];
+  if (wide) return wide;
+  // A cell key ("applications.denied.stateSecret.total") needs its length; Chinese headers two columns a character.
+  const size = [...column].reduce((total, character) => total + (/[\u4e00-\u9fff]/.test(character) ? 2 : 1), 0);
+  return Math.min(48, Math.max(8, size + 2));
 }
 
 /**
