@@ -53,6 +53,8 @@ describe('nianbao batch exports', () => {
     expect(stderr).toContain('跳过 1 个不是年报的文件：notes.md（原因见 skipped.jsonl）');
     expect(stderr).not.toContain('失败原因');
     expect(stderr).toContain('crossYear.carryOver 2');
+    // 平潭 2022 and 2023 are compared; 洪泽 2023 has no other year here.
+    expect(stderr).toContain('跨年度核对：比较了 1 对相邻年度；未比较：1 份的机关只有这一年');
     expect(readFileSync(join(out, 'failures.jsonl'), 'utf8')).toBe('');
     const skipped = JSON.parse(readFileSync(join(out, 'skipped.jsonl'), 'utf8').trim());
     expect(skipped).toMatchObject({ path: join(directory, 'in', 'notes.md'), code: 'not-a-report', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });

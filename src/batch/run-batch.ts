@@ -42,7 +42,13 @@ export type BatchOptions = {
   readonly currentYear?: number;
 };
 
-export type BatchOutcome = { readonly config: RunConfig; readonly stopped: boolean };
+/**
+ * What the inputs of this run are, for the exports: the content hash of every file read, and the
+ * files a stopped run did not reach (their earlier results still stand for them).
+ */
+export type CurrentInputs = { readonly hashes: ReadonlySet<string>; readonly notReached: ReadonlySet<string> };
+
+export type BatchOutcome = { readonly config: RunConfig; readonly stopped: boolean; readonly inputs: CurrentInputs };
 
 /**
  * Runs every file through the pipeline and appends each result to results.jsonl as soon as it is
@@ -91,6 +97,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     throw error;
   });
   const seen = new Set<string>();
+  // Every content hash of this run's inputs (read now or already done): the exports describe these.
+  const hashes = new Set<string>();
   let next = 0;
   // A write that failed (a full disk) ends the run: every later one would fail the same way.
   let writeFailure: AppError | null = null;
@@ -127,6 +135,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     if ('error' in read) return fail(path, null, read.error);
     const { bytes } = read;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    hashes.add(sha256);
     if (seen.has(sha256) || done.has(sha256)) {
       options.onEvent({ kind: 'skipped', path, reason: seen.has(sha256) ? 'duplicate' : 'already-done', sha256 });
       return;
@@ -167,7 +176,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     await skipped.close().catch((error: unknown) => (writeFailure ??= asWriteFailure(error)));
   }
   if (writeFailure) throw writeFailure;
-  return { config, stopped: options.signal?.aborted === true };
+  return { config, stopped: options.signal?.aborted === true, inputs: { hashes, notReached: new Set(options.files.slice(next)) } };
 }
 
 /** results.jsonl that is a pipe or a device (/dev/full, /dev/zero) would be read for ever. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../pipeline/read-report.js';
 import type { Result } from '../report/schemas.js';
-import { agencyKey, checkCrossYear, yearRecordOf } from './cross-year.js';
+import { agencyKey, checkCrossYear, crossYearCoverage, yearRecordOf } from './cross-year.js';
 
 const fixture = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 const hongze2023 = await readReport(fixture('hongze-district-2023-pdf/report.pdf'), { narrative: false });
@@ -73,5 +73,13 @@ describe('checkCrossYear on the 洪泽 2023/2024 PDFs', () => {
     expect(checkCrossYear(records(hongze2023, twoYearsOn), 'zh')).toEqual([]);
     const blank = withCells(hongze2024, { 'applications.carriedOver.total': null, 'activeDisclosure.normativeDocuments.inForce': null });
     expect(checkCrossYear(records(hongze2023, blank), 'zh')).toEqual([]);
+  });
+});
+
+describe('crossYearCoverage', () => {
+  const record = (agency: string, year: number) => ({ path: `${agency}-${year}`, sha256: `${agency}-${year}`, agency, year, format: '2021' as const, cells: {} });
+  it('counts the pairs compared and, for each report without one, why', () => {
+    const coverage = crossYearCoverage([record('甲局', 2022), record('甲局', 2023), record('甲局', 2023), record('乙局', 2020), record('乙局', 2023), record('丙局', 2021)]);
+    expect(coverage).toEqual({ compared: 1, sameYearCopies: 1, noNeighbourYear: 2, singleYear: 1 });
   });
 });

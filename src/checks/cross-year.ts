@@ -91,6 +91,40 @@ export function checkCrossYear(records: readonly YearRecord[], language: Languag
   return findings;
 }
 
+/** How far the cross-year checks reached: the pairs compared, and the reports that had no pair and why. */
+export type CrossYearCoverage = {
+  /** Pairs of one agency's consecutive years compared. */
+  readonly compared: number;
+  /** Second reports of one agency and year (a re-published copy): the first is compared. */
+  readonly sameYearCopies: number;
+  /** Reports of an agency with other years here, but not the year before or after this one. */
+  readonly noNeighbourYear: number;
+  /** Reports of an agency with no other year here. */
+  readonly singleYear: number;
+};
+
+export function crossYearCoverage(records: readonly YearRecord[]): CrossYearCoverage {
+  const byAgency = new Map<string, Map<number, number>>();
+  for (const record of records) {
+    const years = byAgency.get(agencyKey(record.agency)) ?? new Map<number, number>();
+    years.set(record.year, (years.get(record.year) ?? 0) + 1);
+    byAgency.set(agencyKey(record.agency), years);
+  }
+  let compared = 0;
+  let sameYearCopies = 0;
+  let noNeighbourYear = 0;
+  let singleYear = 0;
+  for (const years of byAgency.values()) {
+    for (const [year, count] of years) {
+      sameYearCopies += count - 1;
+      if (years.has(year - 1)) compared += 1;
+      if (years.size === 1) singleYear += 1;
+      else if (!years.has(year - 1) && !years.has(year + 1)) noNeighbourYear += 1;
+    }
+  }
+  return { compared, sameYearCopies, noNeighbourYear, singleYear };
+}
+
 type Pair = Pick<CrossYearFinding, 'agency' | 'previous' | 'current'>;
 
 function carryOver(previous: YearRecord, current: YearRecord, pair: Pair, language: Language): CrossYearFinding[] {

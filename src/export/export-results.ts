@@ -1,8 +1,9 @@
 import { rename, rm } from 'node:fs/promises';
-import { checkCrossYear, yearRecordOf, type CrossYearFinding, type YearRecord } from '../checks/cross-year.js';
+import { checkCrossYear, crossYearCoverage, yearRecordOf, type CrossYearCoverage, type CrossYearFinding, type YearRecord } from '../checks/cross-year.js';
 import type { Language } from '../checks/language.js';
 import { answersConfig, isNarrativeFailed } from '../batch/config-key.js';
 import { CROSS_YEAR_FILE, outPath, RESULTS_FILE, streamJsonLines } from '../batch/results-store.js';
+import type { CurrentInputs } from '../batch/run-batch.js';
 import { outputFailed } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
 import { crossYearFindingRow, FINDING_COLUMNS, findingRows, NARRATIVE_COLUMNS, narrativeRows, NOTICE_COLUMNS, noticeRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
@@ -31,11 +32,15 @@ export type ExportSummary = {
   readonly narrativeFailed: number;
   /** Lines of results.jsonl left out: another configuration's, or a second copy. */
   readonly otherLines: number;
+  /** Reports of results.jsonl left out because they are not among this run's inputs (changed since, or not given). */
+  readonly superseded: number;
   readonly findingsById: Readonly<Record<string, number>>;
   readonly costUsd: number | null;
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly crossYear: readonly CrossYearFinding[];
+  /** The pairs the cross-year checks compared, what had none, and the reports without an agency or year to match on. */
+  readonly crossYearCoverage: CrossYearCoverage & { readonly withoutAgencyOrYear: number };
   readonly files: readonly string[];
 };
 
@@ -51,11 +56,13 @@ function crossYearRow(finding: CrossYearFinding): CellValue[] {
  * holding the results, and writes each export under a temporary name first, so a crash never
  * leaves a half-written export in place of the last good one.
  */
-export async function exportResults(directory: string, key: string, language: Language, signal?: AbortSignal): Promise<ExportSummary> {
+export async function exportResults(directory: string, key: string, language: Language, signal?: AbortSignal, inputs?: CurrentInputs): Promise<ExportSummary> {
   const resultsPath = outPath(directory, RESULTS_FILE);
   // Which record stands for each report: the first result of this configuration or, when the
   // model failed on it every time, its latest tables-only result (marked narrative-failed).
   const chosen = new Set<number>();
+  const superseded = new Set<string>();
+  let supersededLines = 0;
   let records = 0;
   {
     const byHash = new Map<string, { readonly index: number; readonly complete: boolean }>();
@@ -65,6 +72,12 @@ export async function exportResults(directory: string, key: string, language: La
       if (!result?.source?.sha256) continue;
       const complete = answersConfig(result, key);
       if (!complete && !isNarrativeFailed(result)) continue;
+      // A file changed since (another hash now) or not among this run's inputs: history, not exported.
+      if (inputs && !inputs.hashes.has(result.source.sha256) && !inputs.notReached.has(result.source.path)) {
+        superseded.add(result.source.sha256);
+        supersededLines += 1;
+        continue;
+      }
       const before = byHash.get(result.source.sha256);
       if (before?.complete) continue;
       byHash.set(result.source.sha256, { index, complete });
@@ -94,6 +107,7 @@ export async function exportResults(directory: string, key: string, language: La
   const findingsById: Record<string, number> = {};
   const years: YearRecord[] = [];
   let reports = 0;
+  let withoutAgencyOrYear = 0;
   let narrativeFailed = 0;
     let costUsd: number | null = 0;
   let inputTokens = 0;
@@ -139,6 +153,7 @@ export async function exportResults(directory: string, key: string, language: La
       }
       const year = yearRecordOf(result);
       if (year) years.push(year);
+      else withoutAgencyOrYear += 1;
     }
     const crossYear = checkCrossYear(years, language);
     for (const finding of crossYear) {
@@ -166,7 +181,7 @@ export async function exportResults(directory: string, key: string, language: La
     const files = Object.values(EXPORT_FILES);
     renamed = true;
     for (const file of files) await rename(temporary(file), outPath(directory, file));
-    return { reports, narrativeFailed, otherLines: records - reports, findingsById, costUsd, inputTokens, outputTokens, crossYear, files: files.map((file) => outPath(directory, file)) };
+    return { reports, narrativeFailed, otherLines: records - reports - supersededLines, superseded: superseded.size, findingsById, costUsd, inputTokens, outputTokens, crossYear, crossYearCoverage: { ...crossYearCoverage(years), withoutAgencyOrYear }, files: files.map((file) => outPath(directory, file)) };
   } catch (cause) {
     if (signal?.aborted) throw cause;
     // A bug is a bug; a file system's or SQLite's refusal (a full disk, a read-only folder) is named.

@@ -49,6 +49,29 @@ export const BATCH = {
       `  输出中：${reports} 份报告${narrativeFailed > 0 ? `，其中 ${narrativeFailed} 份只有表格（大模型未能提取正文：notices = narrative-failed）` : ''}${otherLines > 0 ? `（另有 ${otherLines} 行属于其他配置或重复，未导出）` : ''}`,
       `  in the output: ${reports} report(s)${narrativeFailed > 0 ? `, ${narrativeFailed} of them tables only (the model failed on the narrative: notices = narrative-failed)` : ''}${otherLines > 0 ? ` (${otherLines} line(s) of another configuration or repeated, not exported)` : ''}`,
     ),
+  summarySuperseded: (count: number) =>
+    text(
+      `  results.jsonl 中另有 ${count} 份报告的旧结果未导出：文件已改动，或不在本次输入中（结果仍留在 results.jsonl 中）`,
+      `  ${count} older report result(s) in results.jsonl not exported: the file changed since, or is not among this run's inputs (they stay in results.jsonl)`,
+    ),
+  summaryCrossYear: (coverage: { compared: number; sameYearCopies: number; noNeighbourYear: number; singleYear: number; withoutAgencyOrYear: number }) => {
+    const zh = [
+      coverage.singleYear > 0 ? `${coverage.singleYear} 份的机关只有这一年` : '',
+      coverage.noNeighbourYear > 0 ? `${coverage.noNeighbourYear} 份没有相邻年度的报告` : '',
+      coverage.sameYearCopies > 0 ? `${coverage.sameYearCopies} 份是同一机关同一年度的另一份（只比较第一份）` : '',
+      coverage.withoutAgencyOrYear > 0 ? `${coverage.withoutAgencyOrYear} 份读不出机关或年度（或没有表三）` : '',
+    ].filter(Boolean);
+    const en = [
+      coverage.singleYear > 0 ? `${coverage.singleYear} of an agency with this one year only` : '',
+      coverage.noNeighbourYear > 0 ? `${coverage.noNeighbourYear} without a report of the year before or after` : '',
+      coverage.sameYearCopies > 0 ? `${coverage.sameYearCopies} second report(s) of one agency and year (the first is compared)` : '',
+      coverage.withoutAgencyOrYear > 0 ? `${coverage.withoutAgencyOrYear} without an agency or year read (or without table 3)` : '',
+    ].filter(Boolean);
+    return text(
+      `  跨年度核对：比较了 ${coverage.compared} 对相邻年度${zh.length > 0 ? `；未比较：${zh.join('，')}` : ''}`,
+      `  cross-year checks: ${coverage.compared} pair(s) of consecutive years compared${en.length > 0 ? `; not compared: ${en.join(', ')}` : ''}`,
+    );
+  },
   summaryFindings: (list: string | null) => text(`  发现：${list ?? '无'}`, `  findings: ${list ?? 'none'}`),
   summaryTokens: (input: number, output: number, cost: string | null) =>
     text(

@@ -164,7 +164,7 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
     const { exportResults } = await import('../../export/export-results.js');
     let summary;
     try {
-      summary = await exportResults(options.out, configKey(outcome.config), options.language, exportSignal);
+      summary = await exportResults(options.out, configKey(outcome.config), options.language, exportSignal, outcome.inputs);
     } catch (error) {
       if (!exportSignal.aborted) throw error;
       io.stderr.write(`nianbao batch: ${BATCH.stoppedInExports()[options.language]}\n`);
@@ -323,6 +323,8 @@ function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean,
   if (failures.length > 0) lines.push(BATCH.summaryFailures(list(failures.map(([code, count]) => `${code} ${count}`))));
   if (counts.notReports.length > 0) lines.push(BATCH.summaryNotReports(counts.notReports.length, list(namesOf(counts.notReports))));
   lines.push(BATCH.summaryOutput(summary.reports, summary.narrativeFailed, summary.otherLines));
+  if (summary.superseded > 0) lines.push(BATCH.summarySuperseded(summary.superseded));
+  lines.push(BATCH.summaryCrossYear(summary.crossYearCoverage));
   const findings = Object.entries(summary.findingsById).sort(([, left], [, right]) => right - left);
   lines.push(BATCH.summaryFindings(findings.length === 0 ? null : list(findings.map(([id, count]) => `${id} ${count}`))));
   if (summary.inputTokens + summary.outputTokens > 0) {
