@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultSchema, type Finding, type Result } from '../report/schemas.js';
@@ -142,19 +142,14 @@ describe('extract', () => {
     expect(results.map((result) => [result.source.path, result.source.format])).toEqual([[CIVIL, 'txt'], [HTML, 'html']]);
   });
 
-  it('--out DIR writes one JSON per file, with unique names for inputs that share a file name', async () => {
+  it('--out DIR writes one JSON per file, at its path within the folder the inputs share', async () => {
     const out = join(directory, 'out', 'nested');
     const { code, stdout, stderr } = await run(['extract', CLEAN, CIVIL, '--out', out]);
     expect(code).toBe(0);
-    const names = (await readdir(out)).sort();
-    expect(names).toHaveLength(2);
-    expect(names[0]).toMatch(/^report-[0-9a-f]{12}\.json$/);
-    expect(names[1]).toBe('report.json');
+    const names = [relative(dirname(dirname(CLEAN)), CLEAN), relative(dirname(dirname(CIVIL)), CIVIL)].map((path) => path.replace(/\.txt$/, '.json'));
     const written: Result[] = await Promise.all(names.map(async (name) => resultSchema.parse(JSON.parse(await readFile(join(out, name), 'utf8')))));
-    expect(written.map((result) => result.source.path).sort()).toEqual([CIVIL, CLEAN].sort());
-    const second = written.find((result) => result.source.path === CIVIL)!;
-    expect(names[0]).toBe(`report-${second.source.sha256.slice(0, 12)}.json`);
-    expect(stderrLines(stderr)).toEqual([`nianbao: wrote ${join(out, 'report.json')}`, `nianbao: wrote ${join(out, names[0]!)}`]);
+    expect(written.map((result) => result.source.path)).toEqual([CLEAN, CIVIL]);
+    expect(stderrLines(stderr)).toEqual(names.map((name) => `nianbao: wrote ${join(out, name)}`));
     expect(stdout).toContain('灵武市司法局 · 2024');
   });
 
