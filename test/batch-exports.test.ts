@@ -61,6 +61,28 @@ describe('nianbao batch exports', () => {
     expect(skipped.reason).toContain('既没有年报的章节标题，也没有年报统计表');
   });
 
+  it('overview.html shows the batch at a glance, links the flagged reports to their views, and is drawn again in English', async () => {
+    const page = readFileSync(join(out, 'overview.html'), 'utf8');
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain('nianbao 批处理概览');
+    expect(page).toMatch(/<div class="value">3<\/div><div>份报告已读取/);
+    expect(page).toMatch(/<div class="value">1<\/div><div>个文件不是年报（已跳过）/);
+    expect(page).toContain('先看这些报告');
+    // The changed 平潭 2023 breaks its own balance and the carry-over from 2022: ranked with a view.
+    const view = page.match(/<a href="(views\/[0-9a-f]{16}\.html)">平潭综合实验区<\/a>/)?.[1];
+    expect(view).toBeTruthy();
+    expect(readFileSync(join(out, view!), 'utf8')).toMatch(/<title>[^<]*平潭综合实验区[^<]*2023/);
+    expect(page).toContain('crossYear.carryOver');
+    expect(page).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    const redraw = await new Promise<{ code: number; stderr: string }>((resolve) =>
+      execFile(process.execPath, [BIN, 'overview', out, '--lang', 'en'], (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr })),
+    );
+    expect(redraw.code, redraw.stderr).toBe(0);
+    const english = readFileSync(join(out, 'overview.html'), 'utf8');
+    expect(english).toContain('nianbao batch overview');
+    expect(english).toContain(`<a href="${view}">`);
+  });
+
   it('the SQLite database answers queries in the sqlite3 shell', () => {
     const database = join(out, 'results.sqlite');
     expect(sqlite(database, 'select count(*) from reports')).toBe('3');

@@ -30,7 +30,7 @@ const NAMES = new Set([
   // A name, not a word: the eval reports' 95 % Wilson intervals.
   'Wilson',
   // The commands themselves.
-  'extract', 'check', 'batch', 'eval', 'view', 'tui',
+  'extract', 'check', 'batch', 'eval', 'view', 'tui', 'overview',
 ]);
 
 /** The English words left once names are taken out. */
@@ -89,6 +89,7 @@ describe('every human output in Chinese by default', () => {
     ['batch --help', ['batch', '--help']],
     ['eval --help', ['eval', '--help']],
     ['view --help', ['view', '--help']],
+    ['overview --help', ['overview', '--help']],
     ['tui --help', ['tui', '--help']],
   ])('help: %s', async (_name, argv) => {
     const { stdout } = await runHere(argv);

@@ -7,6 +7,7 @@ import { runCheck } from './commands/check.js';
 import { runEvalCommand } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
 import { runView } from './commands/view.js';
+import { runOverviewCommand } from './commands/overview.js';
 import { runTuiCommand } from './commands/tui.js';
 import { EXIT, type CliIo } from './io.js';
 import { languageOfCommandLine } from './language.js';
@@ -18,7 +19,7 @@ export function usage(language: Language): string {
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView, tui: runTuiCommand };
+export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView, overview: runOverviewCommand, tui: runTuiCommand };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {

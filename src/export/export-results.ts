@@ -8,6 +8,8 @@ import { outputFailed } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
 import { crossYearFindingRow, FINDING_COLUMNS, findingRows, NARRATIVE_COLUMNS, narrativeRows, NOTICE_COLUMNS, noticeRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
 import { CODEBOOK_COLUMNS, codebookRows } from './codebook.js';
+import { overviewReportOf } from './overview-report.js';
+import type { OverviewReport } from '../report/overview.js';
 import { csvLine, UTF8_BOM } from './csv.js';
 import { OutputFile } from './output-file.js';
 import { SqliteExport } from './sqlite.js';
@@ -39,6 +41,8 @@ export type ExportSummary = {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly crossYear: readonly CrossYearFinding[];
+  /** Every exported report as overview.html shows it. */
+  readonly overview: readonly OverviewReport[];
   /** The pairs the cross-year checks compared, what had none, and the reports without an agency or year to match on. */
   readonly crossYearCoverage: CrossYearCoverage & { readonly withoutAgencyOrYear: number };
   readonly files: readonly string[];
@@ -107,6 +111,7 @@ export async function exportResults(directory: string, key: string, language: La
   const findingsById: Record<string, number> = {};
   const years: YearRecord[] = [];
   let reports = 0;
+  const overview: OverviewReport[] = [];
   let withoutAgencyOrYear = 0;
   let narrativeFailed = 0;
     let costUsd: number | null = 0;
@@ -131,6 +136,7 @@ export async function exportResults(directory: string, key: string, language: La
       signal?.throwIfAborted();
       reports += 1;
       if (isNarrativeFailed(result)) narrativeFailed += 1;
+      overview.push(overviewReportOf(result));
       const row = reportRow(result);
       await reportsCsv.write(csvLine(row));
       await reportRows.write(`${JSON.stringify(row)}\n`);
@@ -181,7 +187,7 @@ export async function exportResults(directory: string, key: string, language: La
     const files = Object.values(EXPORT_FILES);
     renamed = true;
     for (const file of files) await rename(temporary(file), outPath(directory, file));
-    return { reports, narrativeFailed, otherLines: records - reports - supersededLines, superseded: superseded.size, findingsById, costUsd, inputTokens, outputTokens, crossYear, crossYearCoverage: { ...crossYearCoverage(years), withoutAgencyOrYear }, files: files.map((file) => outPath(directory, file)) };
+    return { reports, narrativeFailed, otherLines: records - reports - supersededLines, superseded: superseded.size, findingsById, costUsd, inputTokens, outputTokens, crossYear, overview, crossYearCoverage: { ...crossYearCoverage(years), withoutAgencyOrYear }, files: files.map((file) => outPath(directory, file)) };
   } catch (cause) {
     if (signal?.aborted) throw cause;
     // A bug is a bug; a file system's or SQLite's refusal (a full disk, a read-only folder) is named.

@@ -197,6 +197,22 @@ NOTES.md. Nothing is written before the save is confirmed.
 Keys: ↑↓ move, Enter open, Esc back, / filter, t tables, a ask, s save, ? help, q quit.`,
 );
 
+export const OVERVIEW_USAGE = text(
+  `用法：nianbao overview 文件夹 [--lang zh|en]
+
+按 batch 写下的 overview.json 重新生成该文件夹的 overview.html（批处理概览：已读、跳过和无法读取的文件，
+各类发现，按错误数排序的报告及其核对页，各机关各年度的主要数字，多年度机关的趋势与跨年度发现）。
+batch 每次结束时都会写出它；换一种语言或升级 nianbao 后用本命令重画，不必重跑批处理。
+  --lang en       以英文显示（默认中文）`,
+  `Usage: nianbao overview DIR [--lang zh|en]
+
+Draws DIR/overview.html again from the overview.json batch wrote there (the batch at a glance: files
+read, skipped and unreadable, findings by check, reports ranked by errors with their evidence views,
+key figures per agency and year, trends and cross-year findings of agencies with several years).
+batch writes it at the end of every run; this redraws it in another language or after an upgrade.
+  --lang en       in English (Chinese by default)`,
+);
+
 export const MAIN_USAGE = text(
   `nianbao —— 政府信息公开工作年度报告 → 经过核对的结构化数据
 
@@ -206,6 +222,7 @@ export const MAIN_USAGE = text(
   nianbao batch 输入... --out 文件夹 [--list 文件]... [--concurrency N] [--rpm N] [--tpm N]
   nianbao eval [--provider 规格]... [--fixtures 模式] [--baseline 文件] [--markdown 文件] [--html 文件]
   nianbao view 文件 [--out 文件.html | --out -]
+  nianbao overview 文件夹
   nianbao tui 文件 | 文件夹 | results.jsonl
   nianbao --help | --version
 
@@ -219,6 +236,7 @@ Usage:
   nianbao batch INPUT... --out DIR [--list FILE]... [--concurrency N] [--rpm N] [--tpm N]
   nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
   nianbao view FILE [--out FILE.html | --out -]
+  nianbao overview DIR
   nianbao tui FILE | DIR | results.jsonl
   nianbao --help | --version
 

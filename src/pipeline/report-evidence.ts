@@ -27,8 +27,14 @@ export function hasReportTitle(text: string): boolean {
 }
 
 export function reportEvidence(text: string, sections: readonly Section[], template: FormatDecision): ReportEvidence {
-  const chinese = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  // Counted in one pass without building arrays: a report may be 5 MB of text.
+  let chinese = 0;
+  let latin = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) chinese += 1;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin += 1;
+  }
   return {
     title: hasReportTitle(text),
     headings: sections.length,

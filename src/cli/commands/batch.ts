@@ -170,8 +170,16 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       io.stderr.write(`nianbao batch: ${BATCH.stoppedInExports()[options.language]}\n`);
       return interruption.exitCode();
     }
-    io.stderr.write(renderSummary(progress.counts(), summary, outcome.stopped, options.language));
     const counts = progress.counts();
+    // The page a supervisor opens first, with the evidence views of the reports it ranks first.
+    const { writeOverview } = await import('../write-overview.js');
+    const overview = await writeOverview(
+      options.out,
+      { generatedAt: new Date().toISOString(), directory: options.out, reports: summary.overview, skipped: counts.notReports.length, failed: counts.failed - counts.narrativeFailed + listing.problems.length, crossYear: summary.crossYear },
+      options.language,
+    );
+    io.stderr.write(renderSummary(counts, summary, outcome.stopped, options.language));
+    io.stderr.write(`  ${CLI.overviewWritten(overview)[options.language]}\n`);
     // Interrupted: what was done is safe, the rest is not done; 130 is what a shell expects of Ctrl-C.
     if (outcome.stopped) return interruption.exitCode();
     return inputsExitCode({ internal: counts.internal, unreadable: counts.failed - counts.narrativeFailed + listing.problems.length, narrativeFailed: counts.narrativeFailed }) ?? EXIT.ok;
