@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../checks/language.js';
 import { outPath, RESULTS_FILE, streamJsonLines } from '../batch/results-store.js';
@@ -7,6 +7,7 @@ import { readDocument } from '../ingest/read-document.js';
 import { OUTPUT } from '../messages/output.js';
 import { renderOverviewHtml } from '../render/render-overview-html.js';
 import { renderViewHtml } from '../render/render-view-html.js';
+import { writeAtomically } from './write-atomically.js';
 import type { OverviewData, OverviewReport } from '../report/overview.js';
 import type { Result } from '../report/schemas.js';
 
@@ -15,17 +16,6 @@ export const OVERVIEW_DATA_FILE = 'overview.json';
 const VIEWS = 'views';
 // The reports a supervisor opens first get their evidence view written with the overview.
 const VIEWED = 50;
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, path);
-  } catch (cause) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw outputFailed(path, cause, OUTPUT.nothingWritten());
-  }
-}
 
 /**
  * Writes views/<hash>.html for the reports with the most errors (read again from their files: a

@@ -1,15 +1,13 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { UsageError } from '../../errors.js';
-import { outputFailed } from '../../file-system.js';
 import { LIMIT_OPTIONS, parseCommandLine, readLimitsFrom } from '../options.js';
 import { LANGUAGE_OPTION, resolveLanguage } from '../language.js';
 import { decodeInput, processDocument, readInputBytes } from '../../pipeline/process-input.js';
 import { withPdfReader } from '../pdf-reader.js';
+import { writeAtomically } from '../write-atomically.js';
 import { describeFailure } from '../read-inputs.js';
 import { renderViewHtml } from '../../render/render-view-html.js';
 import { EXIT, type CliIo } from '../io.js';
 import { CLI } from '../../messages/cli.js';
-import { OUTPUT } from '../../messages/output.js';
 import { VIEW_USAGE } from '../../messages/usage.js';
 import { aboutFile } from '../../messages/text.js';
 
@@ -44,14 +42,7 @@ export async function runView(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.ok;
   }
   const path = options.out ?? `${options.file}.html`;
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, html, 'utf8');
-    await rename(temporary, path);
-  } catch (cause) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw outputFailed(path, cause, OUTPUT.nothingWritten());
-  }
+  await writeAtomically(path, html);
   io.stderr.write(`nianbao: ${CLI.wrote(path)[options.language]}\n`);
   return EXIT.ok;
 }
