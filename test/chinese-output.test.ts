@@ -30,7 +30,7 @@ const NAMES = new Set([
   // A name, not a word: the eval reports' 95 % Wilson intervals.
   'Wilson',
   // The commands themselves.
-  'extract', 'check', 'batch', 'eval', 'view', 'tui', 'overview',
+  'extract', 'check', 'batch', 'eval', 'view', 'tui', 'overview', 'export',
 ]);
 
 /** The English words left once names are taken out. */
@@ -90,6 +90,7 @@ describe('every human output in Chinese by default', () => {
     ['eval --help', ['eval', '--help']],
     ['view --help', ['view', '--help']],
     ['overview --help', ['overview', '--help']],
+    ['export --help', ['export', '--help']],
     ['tui --help', ['tui', '--help']],
   ])('help: %s', async (_name, argv) => {
     const { stdout } = await runHere(argv);

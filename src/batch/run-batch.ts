@@ -18,7 +18,7 @@ export type BatchEvent =
   | { readonly kind: 'resumed'; readonly stored: number; readonly repairedBytes: number }
   | { readonly kind: 'done'; readonly path: string; readonly result: Result }
   | { readonly kind: 'failed'; readonly path: string; readonly failure: FailureRecord; readonly text: Text; readonly tablesOnly: Result | null }
-  | { readonly kind: 'skipped'; readonly path: string; readonly reason: 'already-done' | 'duplicate'; readonly sha256: string }
+  | { readonly kind: 'skipped'; readonly path: string; readonly reason: 'already-done' | 'duplicate' | 'other-shard'; readonly sha256: string }
   /** A document that is not a report (a folder's NOTES.md, a notice): listed in skipped.jsonl, not a failure. */
   | { readonly kind: 'not-a-report'; readonly path: string; readonly sha256: string; readonly reason: string };
 
@@ -40,7 +40,16 @@ export type BatchOptions = {
   readonly limits?: ReadLimits;
   /** The year it is now, for the notice of a report year not yet come. */
   readonly currentYear?: number;
+  /** Only the inputs of this slice: N machines split one corpus with no coordination. */
+  readonly shard?: Shard;
 };
+
+/** Slice K of N (from 1): an input belongs to it by its content hash, the same on every machine. */
+export type Shard = { readonly index: number; readonly count: number };
+
+export function inShard(sha256: string, shard: Shard): boolean {
+  return Number.parseInt(sha256.slice(0, 12), 16) % shard.count === shard.index - 1;
+}
 
 /**
  * What the inputs of this run are, for the exports: the content hash of every file read, and the
@@ -135,6 +144,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
     if ('error' in read) return fail(path, null, read.error);
     const { bytes } = read;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (options.shard && !inShard(sha256, options.shard)) {
+      options.onEvent({ kind: 'skipped', path, reason: 'other-shard', sha256 });
+      return;
+    }
     hashes.add(sha256);
     if (seen.has(sha256) || done.has(sha256)) {
       options.onEvent({ kind: 'skipped', path, reason: seen.has(sha256) ? 'duplicate' : 'already-done', sha256 });

@@ -8,6 +8,7 @@ import { runEvalCommand } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
 import { runView } from './commands/view.js';
 import { runOverviewCommand } from './commands/overview.js';
+import { runExportCommand } from './commands/export.js';
 import { runTuiCommand } from './commands/tui.js';
 import { EXIT, type CliIo } from './io.js';
 import { languageOfCommandLine } from './language.js';
@@ -19,7 +20,7 @@ export function usage(language: Language): string {
 
 type Handler = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView, overview: runOverviewCommand, tui: runTuiCommand };
+export const COMMANDS: Record<string, Handler> = { extract: runExtract, check: runCheck, batch: runBatchCommand, eval: runEvalCommand, view: runView, overview: runOverviewCommand, export: runExportCommand, tui: runTuiCommand };
 
 /** Runs one command line and returns the exit code; never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {

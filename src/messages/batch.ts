@@ -49,6 +49,7 @@ export const BATCH = {
       `  输出中：${reports} 份报告${narrativeFailed > 0 ? `，其中 ${narrativeFailed} 份只有表格（大模型未能提取正文：notices = narrative-failed）` : ''}${otherLines > 0 ? `（另有 ${otherLines} 行属于其他配置或重复，未导出）` : ''}`,
       `  in the output: ${reports} report(s)${narrativeFailed > 0 ? `, ${narrativeFailed} of them tables only (the model failed on the narrative: notices = narrative-failed)` : ''}${otherLines > 0 ? ` (${otherLines} line(s) of another configuration or repeated, not exported)` : ''}`,
     ),
+  summaryOtherShard: (count: number) => text(`  其余 ${count} 个输入属于其他分片（--shard），本机未读取`, `  ${count} input(s) belong to other shards (--shard) and were not read here`),
   summarySuperseded: (count: number) =>
     text(
       `  results.jsonl 中另有 ${count} 份报告的旧结果未导出：文件已改动，或不在本次输入中（结果仍留在 results.jsonl 中）`,

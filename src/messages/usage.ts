@@ -76,6 +76,8 @@ export const BATCH_USAGE = text(
                          汇成批次、轮询、按 custom_id 合并回来；重启的运行按批次 id 接着取
                          （文件夹/batch-api.json）
   --poll-interval S      两次轮询批次之间的秒数（默认 30）
+  --shard K/N            只处理第 K 片（共 N 片，按文件内容的哈希划分，各机器结果不重不漏）；
+                         之后用 nianbao export 文件夹... --out 文件夹 合并
   --max-mb N             报告文字的上限，单位 MB（默认 5；PDF 和 Word 文件在磁盘上可大到
                          十倍）：更大的文件记为失败，不读取
   --lang en              以英文显示
@@ -104,6 +106,8 @@ One batch at a time per DIR.
                          price, answers within 24 h): gathered into batches, polled, joined back by
                          custom_id; a restarted run picks up its batches by id (DIR/batch-api.json)
   --poll-interval S      seconds between polls of a batch (default 30)
+  --shard K/N            only slice K of N (by content hash: N machines split the inputs with no
+                         overlap and no gap); merge with nianbao export DIR... --out DIR
   --max-mb N             the largest report text in MB (default 5; PDF and Word files may be
                          ten times as large on disk): larger files are failures, not read
   --lang en              messages in English
@@ -197,6 +201,21 @@ NOTES.md. Nothing is written before the save is confirmed.
 Keys: ↑↓ move, Enter open, Esc back, / filter, t tables, a ask, s save, ? help, q quit.`,
 );
 
+export const EXPORT_USAGE = text(
+  `用法：nianbao export 文件夹... --out 文件夹 [--lang zh|en]
+
+把几个 batch 输出文件夹（如各个 --shard 的）合并为一个：每份报告的结果只留一份，写出 results.jsonl、
+全部导出文件和 overview.html，跨年度核对在合并后的全部报告上进行。
+  --out 文件夹     合并到哪里（新文件夹，或空文件夹）
+  --lang en       以英文显示（默认中文）`,
+  `Usage: nianbao export DIR... --out DIR [--lang zh|en]
+
+Merges several batch output folders (the --shard ones) into one: each report's result once, then
+results.jsonl, every export and overview.html, with the cross-year checks over all the reports.
+  --out DIR       where to merge them (a new or empty folder)
+  --lang en       in English (Chinese by default)`,
+);
+
 export const OVERVIEW_USAGE = text(
   `用法：nianbao overview 文件夹 [--lang zh|en]
 
@@ -223,6 +242,7 @@ export const MAIN_USAGE = text(
   nianbao eval [--provider 规格]... [--fixtures 模式] [--baseline 文件] [--markdown 文件] [--html 文件]
   nianbao view 文件 [--out 文件.html | --out -]
   nianbao overview 文件夹
+  nianbao export 文件夹... --out 文件夹
   nianbao tui 文件 | 文件夹 | results.jsonl
   nianbao --help | --version
 
@@ -237,6 +257,7 @@ Usage:
   nianbao eval [--provider SPEC]... [--fixtures GLOB] [--baseline FILE] [--markdown FILE] [--html FILE]
   nianbao view FILE [--out FILE.html | --out -]
   nianbao overview DIR
+  nianbao export DIR... --out DIR
   nianbao tui FILE | DIR | results.jsonl
   nianbao --help | --version
 

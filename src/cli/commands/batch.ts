@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Language } from '../../checks/language.js';
 import { listInputs } from '../../batch/list-inputs.js';
-import { runBatch, type BatchEvent } from '../../batch/run-batch.js';
+import { runBatch, type BatchEvent, type Shard } from '../../batch/run-batch.js';
 import { configKey } from '../../batch/config-key.js';
 import { UsageError } from '../../errors.js';
 import { createPdfReaderPool } from '../../ingest/pdf-pool.js';
@@ -40,7 +40,18 @@ type Options = {
   language: Language;
   extractor: ExtractorFlags;
   limits: ReadLimits;
+  shard?: Shard;
 };
+
+/** --shard K/N: this machine's slice of the inputs, 1 ≤ K ≤ N. */
+function shardOf(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(CLI.badShard(value));
+  return { index, count };
+}
 
 /** A flag's whole number, at least `minimum` (1 unless 0 means something: no retries, no threads). */
 function wholeNumber(name: string, value: string | undefined, minimum: 0 | 1, fallback?: number): number | undefined {
@@ -72,6 +83,7 @@ function parseOptions(argv: readonly string[], env: Readonly<Record<string, stri
       'max-retries': { type: 'string' },
       'batch-api': { type: 'boolean', default: false },
       'poll-interval': { type: 'string' },
+      shard: { type: 'string' },
       ...LANGUAGE_OPTION,
       help: { type: 'boolean', short: 'h', default: false },
       ...NARRATIVE_OPTIONS,
@@ -99,6 +111,7 @@ function parseOptions(argv: readonly string[], env: Readonly<Record<string, stri
     language,
     extractor: extractorFlagsFrom(values),
     limits: readLimitsFrom(values['max-mb']),
+    ...(values.shard !== undefined ? { shard: shardOf(values.shard)! } : {}),
   };
 }
 
@@ -151,6 +164,7 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
         signal: interruption.signal(),
         limits: options.limits,
         currentYear: new Date().getFullYear(),
+        ...(options.shard ? { shard: options.shard } : {}),
         ...(pdfPool ? { readPdf: pdfPool.read } : {}),
       });
     } finally {
@@ -205,6 +219,8 @@ type Counts = {
   repairedBytes: number;
   /** Inputs that are not reports (skipped.jsonl): not failures, and not in the exports. */
   notReports: string[];
+  /** Inputs that belong to another --shard. */
+  otherShard: number;
 };
 
 /**
@@ -214,12 +230,12 @@ type Counts = {
 function createProgress(io: CliIo, total: number, language: Language) {
   const interactive = io.stderr.isTTY === true;
   const started = Date.now();
-  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, internal: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0, notReports: [] };
+  const counts: Counts = { total, read: 0, failed: 0, narrativeFailed: 0, internal: 0, alreadyDone: 0, duplicates: 0, failedByCode: {}, retries: 0, stored: 0, repairedBytes: 0, notReports: [], otherShard: 0 };
   let inputTokens = 0;
   let outputTokens = 0;
   let costUsd: number | null = 0;
   let waitUntil = 0;
-  const finished = () => counts.read + counts.failed + counts.alreadyDone + counts.duplicates + counts.notReports.length;
+  const finished = () => counts.read + counts.failed + counts.alreadyDone + counts.duplicates + counts.notReports.length + counts.otherShard;
   const snapshot = (): BatchProgress => ({
     total,
     finished: finished(),
@@ -277,6 +293,10 @@ function createProgress(io: CliIo, total: number, language: Language) {
           if (!interactive) line(`nianbao: ${position()} ${BATCH.notAReport(aboutFile(event.path, event.reason, language))[language]}`);
           return;
         case 'skipped':
+          if (event.reason === 'other-shard') {
+            counts.otherShard += 1;
+            return;
+          }
           if (event.reason === 'duplicate') counts.duplicates += 1;
           else counts.alreadyDone += 1;
           if (!interactive) line(`nianbao: ${position()} ${(event.reason === 'duplicate' ? BATCH.duplicate(event.path) : BATCH.alreadyDone(event.path))[language]}`);
@@ -329,6 +349,7 @@ function renderSummary(counts: Counts, summary: ExportSummary, stopped: boolean,
   const list = (items: readonly string[]) => items.join(language === 'zh' ? '，' : ', ');
   const failures = Object.entries(counts.failedByCode).sort(([, left], [, right]) => right - left);
   if (failures.length > 0) lines.push(BATCH.summaryFailures(list(failures.map(([code, count]) => `${code} ${count}`))));
+  if (counts.otherShard > 0) lines.push(BATCH.summaryOtherShard(counts.otherShard));
   if (counts.notReports.length > 0) lines.push(BATCH.summaryNotReports(counts.notReports.length, list(namesOf(counts.notReports))));
   lines.push(BATCH.summaryOutput(summary.reports, summary.narrativeFailed, summary.otherLines));
   if (summary.superseded > 0) lines.push(BATCH.summarySuperseded(summary.superseded));
