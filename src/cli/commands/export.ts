@@ -45,8 +45,9 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
   const results = await JsonLinesWriter.open(outPath(out, RESULTS_FILE));
   const failures = await JsonLinesWriter.open(outPath(out, FAILURES_FILE));
   const skipped = await JsonLinesWriter.open(outPath(out, SKIPPED_FILE));
-  // Each report's result once (the last one written for its content and configuration).
-  const latest = new Map<string, Result>();
+  // Each report's result once (the first for its content and configuration), streamed through:
+  // a national corpus's results do not fit in memory.
+  const written = new Set<string>();
   let key: string | null = null;
   const skippedPaths = new Set<string>();
   const failedPaths = new Set<string>();
@@ -58,7 +59,10 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
         const extractor = result.narrative?.extractor;
         const resultKey = extractor ? configKey(extractor) : '';
         key ??= extractor ? resultKey : null;
-        latest.set(`${result.source.sha256}|${resultKey}`, result);
+        const identity = `${result.source.sha256}|${resultKey}`;
+        if (written.has(identity)) continue;
+        written.add(identity);
+        await results.append(result);
       }
       for await (const record of streamJsonLines(outPath(directory, SKIPPED_FILE))) {
         await skipped.append(record);
@@ -69,7 +73,6 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
         failedPaths.add((record as FailureRecord).path);
       }
     }
-    for (const result of latest.values()) await results.append(result);
   } finally {
     await results.close();
     await failures.close();
