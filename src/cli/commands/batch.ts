@@ -185,18 +185,20 @@ export async function runBatchCommand(argv: readonly string[], io: CliIo): Promi
       return interruption.exitCode();
     }
     const counts = progress.counts();
+    // Inputs that could not be read (a model failure on the narrative is not one: its tables are in).
+    const unreadable = counts.failed - counts.narrativeFailed + listing.problems.length;
     // The page a supervisor opens first, with the evidence views of the reports it ranks first.
     const { writeOverview } = await import('../write-overview.js');
     const overview = await writeOverview(
       options.out,
-      { generatedAt: new Date().toISOString(), directory: options.out, reports: summary.overview, skipped: counts.notReports.length, failed: counts.failed - counts.narrativeFailed + listing.problems.length, crossYear: summary.crossYear },
+      { generatedAt: new Date().toISOString(), directory: options.out, reports: summary.overview, skipped: counts.notReports.length, failed: unreadable, crossYear: summary.crossYear },
       options.language,
     );
     io.stderr.write(renderSummary(counts, summary, outcome.stopped, options.language));
     io.stderr.write(`  ${CLI.overviewWritten(overview)[options.language]}\n`);
     // Interrupted: what was done is safe, the rest is not done; 130 is what a shell expects of Ctrl-C.
     if (outcome.stopped) return interruption.exitCode();
-    return inputsExitCode({ internal: counts.internal, unreadable: counts.failed - counts.narrativeFailed + listing.problems.length, narrativeFailed: counts.narrativeFailed }) ?? EXIT.ok;
+    return inputsExitCode({ internal: counts.internal, unreadable, narrativeFailed: counts.narrativeFailed }) ?? EXIT.ok;
   } finally {
     interruption?.dispose();
     await lock.release();

@@ -79,7 +79,8 @@ export async function runExportCommand(argv: readonly string[], io: CliIo): Prom
     await skipped.close();
   }
   const { exportResults } = await import('../../export/export-results.js');
-  const summary = await exportResults(out, key ?? configKey({ provider: 'rules', model: null, promptHash: null, schemaHash: '' }), language);
+  // No result with a narrative: every result answers any configuration (see answersConfig).
+  const summary = await exportResults(out, key ?? '', language);
   const exported = new Set(summary.overview.map((report) => report.path));
   const overview = await writeOverview(
     out,

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { tableRowName } from '../../checks/table-rows.js';
-import type { Decisions } from '../../label/review.js';
+import { cellKey, type Decisions } from '../../label/review.js';
 import { cellPlace } from '../../render/describe-place.js';
 import { padEnd, truncate } from '../../render/display-width.js';
 import type { Finding } from '../../report/schemas.js';
@@ -52,7 +52,7 @@ export function rowKeys(input: string, key: KeyPress, session: Session): void {
         // A pick is an edit of every cell of the row, each with the reason and the reading picked.
         const because = `${words.picked(name, number)}（${valuesText(values)}）：${reason}`;
         session.decide(
-          ambiguity.cells.map((cell, index) => [`cell:${cell.path}`, { kind: 'edited', value: values[index] ?? null, reason: because }] as const),
+          ambiguity.cells.map((cell, index) => [cellKey(cell.path), { kind: 'edited', value: values[index] ?? null, reason: because }] as const),
           words.picked(name, number),
         );
       },
