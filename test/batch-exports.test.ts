@@ -1,12 +1,13 @@
 // What a batch run leaves for people to open, opened by other programs than the one that wrote
 // it: the database and the CSV files by the sqlite3 shell, the workbook by exceljs's reader and
-// Python's XML parser. Three real reports (two consecutive 平潭 years, one edited so that the
+// Python's XML parser, the Parquet files by DuckDB. Three real reports (two consecutive 平潭 years, one edited so that the
 // years disagree, and a 洪泽 PDF) and one file that is not a report.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -155,5 +156,50 @@ describe('nianbao batch exports', () => {
     expect(workbook.getWorksheet('cross-year')!.rowCount).toBe(3);
     const check = execFileSync('python3', ['-c', 'import sys, zipfile, xml.dom.minidom as m\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n[m.parseString(z.read(n)) for n in z.namelist() if n.endswith(".xml") or n.endswith(".rels")]\nprint(len(z.namelist()))', join(out, 'results.xlsx')], { encoding: 'utf8' });
     expect(Number(check)).toBeGreaterThanOrEqual(9);
+  });
+
+  describe('the Parquet files, read by DuckDB', () => {
+    let duckdb: DuckDBConnection;
+    const query = async (sql: string) => (await duckdb.runAndReadAll(sql)).getRowObjectsJson();
+    const file = (name: string) => `'${join(out, name)}'`;
+    beforeAll(async () => {
+      duckdb = await (await DuckDBInstance.create(':memory:')).connect();
+    });
+    afterAll(() => duckdb?.closeSync());
+
+    it('hold the same rows as the CSV files, value for value', async () => {
+      for (const name of ['reports', 'findings', 'narrative', 'notices']) {
+        const fromParquet = await query(`select * from ${file(`${name}.parquet`)}`);
+        const fromCsv = await query(`select * from read_csv(${file(`${name}.csv`)}, all_varchar = true, header = true)`);
+        expect(fromParquet.length, name).toBe(fromCsv.length);
+        // A CSV cannot tell an empty text from a blank; both read as null there.
+        const asText = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value === null || value === '' ? null : String(value)]));
+        expect(fromParquet.map(asText), name).toEqual(fromCsv);
+      }
+    });
+
+    it('type counts as whole numbers, amounts as reals, text as text; blank is null', async () => {
+      const types = Object.fromEntries((await query(`describe select * from ${file('reports.parquet')}`)).map((row) => [row['column_name'], row['column_type']]));
+      expect(types).toMatchObject({ agency: 'VARCHAR', year: 'BIGINT', 'applications.granted.total': 'BIGINT', 'activeDisclosure.fees.amountWanYuan': 'DOUBLE', findings_error: 'BIGINT' });
+      expect(await query(`select agency, year, "applications.carriedForward.total" as forward, "applications.carriedOver.total" as over from ${file('reports.parquet')} where format = 'txt' order by year`)).toEqual([
+        { agency: '平潭综合实验区', year: '2022', forward: '0', over: '1' },
+        { agency: '平潭综合实验区', year: '2023', forward: '0', over: '2' },
+      ]);
+      expect(await query(`select count(*) as blanks from ${file('cells.parquet')} where year = 2022 and cell like 'activeDisclosure.normativeDocuments.%' and value is null`)).toEqual([{ blanks: '3' }]);
+    });
+
+    it('give the cells in long form with their labels and units, as the database has them', async () => {
+      expect(await query(`select row_label, column_label, unit, value from ${file('cells.parquet')} where year = 2023 and agency = '平潭综合实验区' and cell = 'applications.carriedOver.total'`)).toEqual([
+        { row_label: '二、上年结转政府信息公开申请数量', column_label: '总计', unit: '件', value: 2 },
+      ]);
+      const count = await query(`select count(*) as cells from ${file('cells.parquet')}`);
+      expect(count[0]!['cells']).toBe(sqlite(join(out, 'results.sqlite'), 'select count(*) from cells'));
+    });
+
+    it('carry their codebook in the file, for a reader who has only the file', async () => {
+      const [metadata] = await query(`select decode(value) as codebook from parquet_kv_metadata(${file('reports.parquet')}) where decode(key) = 'nianbao.codebook'`);
+      const codebook = JSON.parse(String(metadata!['codebook']));
+      expect(codebook['applications.granted.total']).toMatchObject({ 表: '表三', 行: '（一）予以公开', 列: '总计', 单位: '件' });
+    });
   });
 });

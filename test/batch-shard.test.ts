@@ -4,6 +4,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, runBin } from './support/run-bin.js';
 
@@ -71,6 +72,18 @@ describe('batch --shard K/N and nianbao export', () => {
     expect([...merged.keys()].sort()).toEqual([...one.keys()].sort());
     for (const [hash, line] of one) expect(merged.get(hash), hash).toBe(line);
     for (const file of ['reports.csv', 'findings.csv', 'narrative.csv', 'notices.csv', 'codebook.csv']) expect(await rows('merged', file), file).toEqual(await rows('one', file));
+    const duckdb = await (await DuckDBInstance.create(':memory:')).connect();
+    try {
+      const parquetRows = async (out: string, file: string) => (await duckdb.runAndReadAll(`select * from '${join(folder(out), file)}' order by all`)).getRowObjectsJson();
+      for (const file of ['reports.parquet', 'findings.parquet', 'narrative.parquet', 'notices.parquet', 'cells.parquet']) {
+        const merged = await parquetRows('merged', file);
+        // No input here has a notice: notices.parquet is a file with its columns and no rows.
+        if (file !== 'notices.parquet') expect(merged.length, file).toBeGreaterThan(0);
+        expect(merged, file).toEqual(await parquetRows('one', file));
+      }
+    } finally {
+      duckdb.closeSync();
+    }
     // 平潭 2021–2023 and 洪泽 2023–2024 fall in different shards: their years are compared after the merge.
     const crossYear = (text: string) => text.split('\n').find((line) => line.includes('cross-year checks:'))?.trim();
     expect(crossYear(stderr['one']!)).toMatch(/cross-year checks: 3 pair\(s\) of consecutive years compared/);

@@ -22,7 +22,7 @@ const DOCX = join(FIXTURES, 'city-2025-docx/report.docx');
 // Names, not words: what the user types or what a program is called.
 const NAMES = new Set([
   'nianbao', 'rules', 'openai', 'langchain', 'zh', 'en', 'auto', 'json_schema', 'json_object', 'custom_id',
-  'JSON', 'CSV', 'Excel', 'SQLite', 'HTML', 'PDF', 'OCR', 'Word', 'WPS', 'LibreOffice', 'Markdown', 'MB',
+  'JSON', 'CSV', 'Excel', 'SQLite', 'Parquet', 'HTML', 'PDF', 'OCR', 'Word', 'WPS', 'LibreOffice', 'Markdown', 'MB',
   'token', 'Batch', 'API', 'Ctrl', 'kill', 'USD', 'UTF', 'GB18030', 'ocrmypdf', 'pdf', 'js', 'docx', 'doc',
   'gpt', 'mini', 'deepseek', 'chat', 'qwen', 'plus', 'anthropic', 'claude', 'sonnet', 'mock', 'model', 'utf',
   'FILE', 'DIR', 'INPUT', 'SPEC', 'GLOB', 'Enter', 'Esc', 'tok', 'http', 'https', 'www', 'gov', 'cn', 'id',
@@ -39,7 +39,7 @@ function englishWords(output: string): string[] {
     .replace(/\u001b\[[0-9;]*m/g, '')
     .replace(/读取器原文：[^）]*/g, ' ') // a PDF or Word reader's own words, quoted as such
     .replace(/\S*[/\\]\S*/g, ' ') // paths and URLs
-    .replace(/\S+\.(?:txt|md|html?|shtml|pdf|docx?|jsonl?|csv|xlsx|sqlite|example|lock|png|tmp|partial|env)\b/g, ' ')
+    .replace(/\S+\.(?:txt|md|html?|shtml|pdf|docx?|jsonl?|csv|xlsx|sqlite|parquet|example|lock|png|tmp|partial|env)\b/g, ' ')
     .replace(/\{[^{}]*\}/g, ' ') // JSON shown as an example
     .replace(/"[^"\s]*"|“[^”\s]*”/g, ' ') // a value as typed ("seed-*", “frobnicate”)
     .replace(/\b\w+_\w+\b/g, ' ') // identifiers (json_schema, custom_id)

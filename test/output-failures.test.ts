@@ -32,7 +32,7 @@ beforeAll(async () => {
   smallDisk = join(directory, 'small-disk');
   await mkdir(smallDisk);
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', smallDisk], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1200k', 'tmpfs', smallDisk], { stdio: 'ignore' });
     canMountSmallDisk = true;
   } catch {
     canMountSmallDisk = false;

@@ -1,6 +1,6 @@
 import { FINDING_IDS } from '../report/schemas.js';
 import { TABLE_NUMBERS, type TableKey } from '../report/template.js';
-import { CELL_LABELS, FINDING_COLUMNS, NARRATIVE_COLUMNS, NOTICE_COLUMNS, REPORT_BASE_COLUMNS, type CellValue } from './columns.js';
+import { CELL_LABELS, CELL_ROW_COLUMNS, cellUnit, FINDING_COLUMNS, NARRATIVE_COLUMNS, NOTICE_COLUMNS, REPORT_BASE_COLUMNS, type CellValue } from './columns.js';
 
 /**
  * The codebook: every column of every export, with the table, row and column the report prints
@@ -69,10 +69,23 @@ const FIGURE_MEANINGS: Record<string, string> = {
   message: '说明（中文）',
 };
 
-function unitOf(cell: string): string {
-  if (cell.endsWith('amountWanYuan')) return '万元';
-  return '件';
-}
+const CELL_ROW_MEANINGS: Record<string, string> = {
+  report_path: '报告文件的路径',
+  sha256: '报告文件内容的 SHA-256',
+  agency: '报告所属机关',
+  year: '报告年度',
+  cell: '单元格的键（与 reports.csv 的列名相同）',
+  table_key: '所在的表：activeDisclosure 表二（主动公开）、applications 表三（收到和处理申请）、reviewLitigation 表四（复议诉讼）',
+  row_label: '模板印出的行名',
+  column_label: '模板印出的列名',
+  unit: '数值的单位：件，收费金额为万元',
+  value: '该单元格的数值；空 = 空白或未能确定地读出',
+  raw: '原文中印出的样子',
+  span_start: '在原文中的起始字符偏移',
+  span_end: '在原文中的结束字符偏移',
+  placement: '如何读出：printed 照印出的读，recovered 从粘连的数字或缺失的空白中恢复',
+};
+
 
 export function codebookRows(): CellValue[][] {
   const rows: CellValue[][] = [];
@@ -84,7 +97,7 @@ export function codebookRows(): CellValue[][] {
       TABLE_NUMBERS[label.table as TableKey]?.zh ?? label.table,
       label.row,
       label.column,
-      unitOf(label.cell),
+      cellUnit(label.cell),
       '该单元格的数值；空 = 空白、未能确定地读出，或属于另一版模板',
     ]);
   }
@@ -92,5 +105,35 @@ export function codebookRows(): CellValue[][] {
   for (const column of FINDING_COLUMNS) rows.push(['findings.csv', column, null, null, null, null, FINDING_MEANINGS[column]]);
   for (const column of NARRATIVE_COLUMNS) rows.push(['narrative.csv', column, null, null, null, column === 'value' ? '随所数之物' : null, FIGURE_MEANINGS[column] ?? null]);
   for (const column of NOTICE_COLUMNS) rows.push(['notices.csv', column, null, null, null, null, FIGURE_MEANINGS[column] ?? null]);
+  for (const column of CELL_ROW_COLUMNS) rows.push(['cells.parquet', column, null, null, null, null, CELL_ROW_MEANINGS[column] ?? null]);
   return rows;
+}
+
+/** Which codebook file describes a Parquet file's columns: the CSV of the same table, or itself. */
+export const CODEBOOK_FILE_OF_PARQUET: Readonly<Record<string, string>> = {
+  'reports.parquet': 'reports.csv',
+  'findings.parquet': 'findings.csv',
+  'narrative.parquet': 'narrative.csv',
+  'notices.parquet': 'notices.csv',
+  'cells.parquet': 'cells.parquet',
+};
+
+/**
+ * A Parquet file's codebook, as its key-value metadata "nianbao.codebook": a JSON object of
+ * column → {表, 行, 列, 单位, 含义}, for a reader who has the file but not codebook.csv
+ * (DuckDB: `select * from parquet_kv_metadata('reports.parquet')`).
+ */
+export function parquetCodebook(parquetFile: string): Record<string, string> {
+  const file = CODEBOOK_FILE_OF_PARQUET[parquetFile];
+  const entries: Record<string, Record<string, CellValue>> = {};
+  for (const row of codebookRows()) {
+    if (row[0] !== file) continue;
+    const described: Record<string, CellValue> = {};
+    CODEBOOK_COLUMNS.slice(2).forEach((heading, index) => {
+      const value = row[index + 2];
+      if (value !== null && value !== undefined) described[heading] = value;
+    });
+    entries[String(row[1])] = described;
+  }
+  return { 'nianbao.codebook': JSON.stringify(entries) };
 }

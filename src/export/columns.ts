@@ -5,6 +5,7 @@ import { TABLE_LAYOUTS } from '../report/table-layout.js';
 import { columnLabel, REVIEW_LITIGATION_CELLS, REVIEW_LITIGATION_ROW } from '../report/template.js';
 import { cellValue } from '../checks/equations.js';
 import { listFigures, type Figure } from '../checks/narrative/index.js';
+import type { ColumnKind } from './parquet.js';
 
 /** The template's row and column labels of every cell key (for the database's cell_keys table). */
 export const CELL_LABELS: readonly { cell: string; table: string; row: string; column: string }[] = (() => {
@@ -175,4 +176,45 @@ export const NOTICE_COLUMNS: readonly string[] = [...REPORT_KEY_COLUMNS, 'code',
 /** Rows of notices.csv: what is said of the report as a whole (truncated, narrative-failed, an old template…). */
 export function noticeRows(result: Result): CellValue[][] {
   return result.notices.map((notice) => [...reportKey(result), notice.code, notice.message]);
+}
+
+/** The cells in long form, one per row with its labels (cells.parquet; the database's cells_long view). */
+export const CELL_ROW_COLUMNS: readonly string[] = [...REPORT_KEY_COLUMNS, 'cell', 'table_key', 'row_label', 'column_label', 'unit', 'value', 'raw', 'span_start', 'span_end', 'placement'];
+
+/** The unit of a cell's value: the fee amounts of table 2 are in 万元, everything else is a count of 件. */
+export function cellUnit(cell: string): string {
+  return cell.endsWith('amountWanYuan') ? '万元' : '件';
+}
+
+/** The Parquet kinds of cells.parquet's columns: fixed, since the file is written as the results are read. */
+export const CELL_ROW_KINDS: readonly ColumnKind[] = CELL_ROW_COLUMNS.map((column) => (column === 'value' ? 'real' : column === 'year' || column.startsWith('span_') ? 'integer' : 'text'));
+
+const LABEL_OF_CELL = new Map(CELL_LABELS.map((label) => [label.cell, label]));
+
+/** Rows of cells.parquet for one report: every cell of its template, blanks included (value null). */
+export function cellRows(result: Result): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const cell of CELL_COLUMNS) {
+    const value = cellValue(result.tables, cell);
+    if (value === undefined) continue;
+    const label = LABEL_OF_CELL.get(cell)!;
+    const source = result.cells[cell];
+    rows.push([...reportKey(result), cell, label.table, label.row, label.column, cellUnit(cell), value, source?.raw ?? null, source?.span.start ?? null, source?.span.end ?? null, source?.placement ?? null]);
+  }
+  return rows;
+}
+
+const REAL_COLUMNS = new Set(['cost_usd', 'expected', 'actual', 'difference']);
+const INTEGER_COLUMNS = new Set(['year', 'findings_error', 'findings_warning', 'approximate', 'is_part', 'value', 'quote_year', 'grounded', 'span_start', 'span_end', 'previous_year', 'current_year']);
+const CELL_COLUMN_SET = new Set(CELL_COLUMNS);
+
+/**
+ * The Parquet kind each column is declared with: amounts and differences are real numbers,
+ * counts, years and flags whole numbers, the rest text. (A count printed with a fraction widens
+ * its column to real in that export: see ColumnProfile.)
+ */
+export function columnKind(column: string): ColumnKind {
+  if (REAL_COLUMNS.has(column) || column.endsWith('amountWanYuan')) return 'real';
+  if (INTEGER_COLUMNS.has(column) || column.startsWith('findings.') || CELL_COLUMN_SET.has(column)) return 'integer';
+  return 'text';
 }

@@ -6,12 +6,14 @@ import { CROSS_YEAR_FILE, outPath, RESULTS_FILE, streamJsonLines } from '../batc
 import type { CurrentInputs } from '../batch/run-batch.js';
 import { outputFailed } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
-import { crossYearFindingRow, FINDING_COLUMNS, findingRows, NARRATIVE_COLUMNS, narrativeRows, NOTICE_COLUMNS, noticeRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
-import { CODEBOOK_COLUMNS, codebookRows } from './codebook.js';
+import { CELL_ROW_COLUMNS, CELL_ROW_KINDS, cellRows, columnKind, crossYearFindingRow, FINDING_COLUMNS, findingRows, NARRATIVE_COLUMNS, narrativeRows, NOTICE_COLUMNS, noticeRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
+import { CODEBOOK_COLUMNS, codebookRows, parquetCodebook } from './codebook.js';
 import { overviewReportOf } from './overview-report.js';
 import type { OverviewReport } from '../report/overview.js';
 import { csvLine, UTF8_BOM } from './csv.js';
 import { OutputFile } from './output-file.js';
+import { ParquetFile, writeParquet } from './parquet.js';
+import { RowTable } from './row-table.js';
 import { SqliteExport } from './sqlite.js';
 import { writeWorkbook } from './xlsx.js';
 import { OUTPUT } from '../messages/output.js';
@@ -25,6 +27,15 @@ export const EXPORT_FILES = {
   crossYear: CROSS_YEAR_FILE,
   workbook: 'results.xlsx',
   database: 'results.sqlite',
+} as const;
+
+/** The tables also written as Parquet, for pandas, polars, R arrow and DuckDB; cells only here, in long form. */
+export const PARQUET_FILES = {
+  reports: 'reports.parquet',
+  findings: 'findings.parquet',
+  narrative: 'narrative.parquet',
+  notices: 'notices.parquet',
+  cells: 'cells.parquet',
 } as const;
 
 export type ExportSummary = {
@@ -56,7 +67,7 @@ function crossYearRow(finding: CrossYearFinding): CellValue[] {
 
 /**
  * Derives every export from results.jsonl (the one record of the run): reports.csv, findings.csv,
- * narrative.csv, notices.csv, codebook.csv, cross-year.jsonl, results.xlsx and results.sqlite. Streams the file (several passes) rather than
+ * narrative.csv, notices.csv, codebook.csv, cross-year.jsonl, results.xlsx, results.sqlite and the Parquet files. Streams the file (several passes) rather than
  * holding the results, and writes each export under a temporary name first, so a crash never
  * leaves a half-written export in place of the last good one.
  */
@@ -95,60 +106,47 @@ export async function exportResults(directory: string, key: string, language: La
 
   const temporary = (file: string) => outPath(directory, `.${file}.partial`);
   let database: SqliteExport | null = null;
-  const reportsCsv = new OutputFile(temporary(EXPORT_FILES.reports));
-  const findingsCsv = new OutputFile(temporary(EXPORT_FILES.findings));
-  // The workbook's sheets are written one after the other; their rows are kept in these small
-  // files meanwhile, so that results.jsonl (tens of KB per report) is parsed once, not per sheet.
-  const reportRows = new OutputFile(temporary('reports-rows.jsonl'));
-  const findingRowsFile = new OutputFile(temporary('findings-rows.jsonl'));
-  const narrativeCsv = new OutputFile(temporary(EXPORT_FILES.narrative));
-  const narrativeRowsFile = new OutputFile(temporary('narrative-rows.jsonl'));
-  const noticesCsv = new OutputFile(temporary(EXPORT_FILES.notices));
-  const noticeRowsFile = new OutputFile(temporary('notice-rows.jsonl'));
+  const table = (columns: readonly string[], csv: string | null, rows: string) => new RowTable(columns, columns.map(columnKind), { csv: csv && temporary(csv), rows: temporary(rows) });
+  const tables = {
+    reports: table(REPORT_COLUMNS, EXPORT_FILES.reports, 'reports-rows.jsonl'),
+    findings: table(FINDING_COLUMNS, EXPORT_FILES.findings, 'findings-rows.jsonl'),
+    narrative: table(NARRATIVE_COLUMNS, EXPORT_FILES.narrative, 'narrative-rows.jsonl'),
+    notices: table(NOTICE_COLUMNS, EXPORT_FILES.notices, 'notice-rows.jsonl'),
+  };
+  // The cells, a few hundred rows per report, go straight to their Parquet file: their kinds are
+  // fixed (value is real, for it mixes counts of 件 with amounts in 万元), so nothing waits for a profile.
+  let cellsParquet: ParquetFile | null = null;
   const codebookCsv = new OutputFile(temporary(EXPORT_FILES.codebook));
   const crossYearJsonl = new OutputFile(temporary(EXPORT_FILES.crossYear));
-  const streams = [crossYearJsonl, reportsCsv, findingsCsv, reportRows, findingRowsFile, narrativeCsv, narrativeRowsFile, noticesCsv, noticeRowsFile, codebookCsv];
+  const streams = [crossYearJsonl, codebookCsv, ...Object.values(tables)];
   const findingsById: Record<string, number> = {};
   const years: YearRecord[] = [];
   let reports = 0;
   const overview: OverviewReport[] = [];
   let withoutAgencyOrYear = 0;
   let narrativeFailed = 0;
-    let costUsd: number | null = 0;
+  let costUsd: number | null = 0;
   let inputTokens = 0;
   let outputTokens = 0;
-  const addFinding = async (row: CellValue[]) => {
-    await findingsCsv.write(csvLine(row));
-    await findingRowsFile.write(`${JSON.stringify(row)}\n`);
-  };
   let renamed = false;
   try {
     // A run killed while writing the database may have left it, with its journal: never reused.
     await rm(temporary(EXPORT_FILES.database), { force: true });
     await rm(`${temporary(EXPORT_FILES.database)}-journal`, { force: true });
     database = new SqliteExport(temporary(EXPORT_FILES.database));
-    await reportsCsv.write(UTF8_BOM + csvLine(REPORT_COLUMNS));
-    await findingsCsv.write(UTF8_BOM + csvLine(FINDING_COLUMNS));
-    await narrativeCsv.write(UTF8_BOM + csvLine(NARRATIVE_COLUMNS));
-    await noticesCsv.write(UTF8_BOM + csvLine(NOTICE_COLUMNS));
+    for (const rows of Object.values(tables)) await rows.open();
+    cellsParquet = new ParquetFile(temporary(PARQUET_FILES.cells), CELL_ROW_COLUMNS, CELL_ROW_KINDS, parquetCodebook(PARQUET_FILES.cells));
     await codebookCsv.write(UTF8_BOM + csvLine(CODEBOOK_COLUMNS) + codebookRows().map(csvLine).join(''));
     for await (const result of results()) {
       signal?.throwIfAborted();
       reports += 1;
       if (isNarrativeFailed(result)) narrativeFailed += 1;
       overview.push(overviewReportOf(result));
-      const row = reportRow(result);
-      await reportsCsv.write(csvLine(row));
-      await reportRows.write(`${JSON.stringify(row)}\n`);
-      for (const findingRow of findingRows(result)) await addFinding(findingRow);
-      for (const figure of narrativeRows(result)) {
-        await narrativeCsv.write(csvLine(figure));
-        await narrativeRowsFile.write(`${JSON.stringify(figure)}\n`);
-      }
-      for (const notice of noticeRows(result)) {
-        await noticesCsv.write(csvLine(notice));
-        await noticeRowsFile.write(`${JSON.stringify(notice)}\n`);
-      }
+      await tables.reports.add(reportRow(result));
+      for (const row of findingRows(result)) await tables.findings.add(row);
+      for (const row of narrativeRows(result)) await tables.narrative.add(row);
+      for (const row of noticeRows(result)) await tables.notices.add(row);
+      for (const row of cellRows(result)) await cellsParquet.add(row);
       for (const finding of result.findings) findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.add(result);
       const usage = result.narrative?.usage;
@@ -165,26 +163,26 @@ export async function exportResults(directory: string, key: string, language: La
     for (const finding of crossYear) {
       findingsById[finding.id] = (findingsById[finding.id] ?? 0) + 1;
       database.addCrossYear(finding);
-      await addFinding(crossYearFindingRow(finding));
+      await tables.findings.add(crossYearFindingRow(finding));
       await crossYearJsonl.write(`${JSON.stringify(finding)}\n`);
     }
     for (const stream of streams) await stream.close();
+    await cellsParquet.close();
     database.close();
-    const rowsOf = (file: string) => async function* () {
-      for await (const row of streamJsonLines(temporary(file))) {
-        signal?.throwIfAborted();
-        yield row as CellValue[];
-      }
-    };
     await writeWorkbook(temporary(EXPORT_FILES.workbook), [
-      { name: 'reports', columns: REPORT_COLUMNS, rows: rowsOf('reports-rows.jsonl') },
-      { name: 'findings', columns: FINDING_COLUMNS, rows: rowsOf('findings-rows.jsonl') },
-      { name: 'narrative', columns: NARRATIVE_COLUMNS, rows: rowsOf('narrative-rows.jsonl') },
-      { name: 'notices', columns: NOTICE_COLUMNS, rows: rowsOf('notice-rows.jsonl') },
+      { name: 'reports', columns: REPORT_COLUMNS, rows: tables.reports.rows(signal) },
+      { name: 'findings', columns: FINDING_COLUMNS, rows: tables.findings.rows(signal) },
+      { name: 'narrative', columns: NARRATIVE_COLUMNS, rows: tables.narrative.rows(signal) },
+      { name: 'notices', columns: NOTICE_COLUMNS, rows: tables.notices.rows(signal) },
       { name: 'cross-year', columns: CROSS_YEAR_COLUMNS, rows: async function* () { yield* crossYear.map(crossYearRow); } },
       { name: 'codebook', columns: CODEBOOK_COLUMNS, rows: async function* () { yield* codebookRows(); } },
     ]);
-    const files = Object.values(EXPORT_FILES);
+    for (const name of ['reports', 'findings', 'narrative', 'notices'] as const) {
+      const rows = tables[name];
+      const file = PARQUET_FILES[name];
+      await writeParquet(temporary(file), { columns: rows.columns, kinds: rows.profile.kinds, rows: rows.rows(signal), metadata: parquetCodebook(file) });
+    }
+    const files = [...Object.values(EXPORT_FILES), ...Object.values(PARQUET_FILES)];
     renamed = true;
     for (const file of files) await rename(temporary(file), outPath(directory, file));
     return { reports, narrativeFailed, otherLines: records - reports - supersededLines, superseded: superseded.size, findingsById, costUsd, inputTokens, outputTokens, crossYear, overview, crossYearCoverage: { ...crossYearCoverage(years), withoutAgencyOrYear }, files: files.map((file) => outPath(directory, file)) };
@@ -197,7 +195,7 @@ export async function exportResults(directory: string, key: string, language: La
     for (const stream of streams) stream.destroy();
     database?.discard();
     // Whatever was not renamed into place is removed: no .partial file is ever left behind.
-    const leftovers = [...Object.values(EXPORT_FILES), 'reports-rows.jsonl', 'findings-rows.jsonl', 'narrative-rows.jsonl', 'notice-rows.jsonl'].map(temporary);
+    const leftovers = [...Object.values(EXPORT_FILES), ...Object.values(PARQUET_FILES), 'reports-rows.jsonl', 'findings-rows.jsonl', 'narrative-rows.jsonl', 'notice-rows.jsonl'].map(temporary);
     for (const file of [...leftovers, `${temporary(EXPORT_FILES.database)}-journal`]) await rm(file, { force: true }).catch(() => undefined);
   }
 }

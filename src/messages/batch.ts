@@ -5,7 +5,7 @@ export const BATCH = {
   noReports: () => text('输入中没有找到报告文件', 'no report files found in the inputs'),
   stoppingInFlight: () => text('正在停止：等待处理中的报告完成', 'stopping after the reports in flight'),
   stoppingExports: () => text('正在停止导出；results.jsonl 已完整', 'stopping the exports; results.jsonl is complete'),
-  writingExports: (from: string) => text(`正在从 ${from} 写出 reports.csv、findings.csv、results.xlsx 和 results.sqlite`, `writing reports.csv, findings.csv, results.xlsx and results.sqlite from ${from}`),
+  writingExports: (from: string) => text(`正在从 ${from} 写出 CSV、results.xlsx、results.sqlite 和 Parquet 文件`, `writing the CSV files, results.xlsx, results.sqlite and the Parquet files from ${from}`),
   stoppedInExports: () =>
     text(
       '写导出文件时被中止；results.jsonl 已完整；再次运行同一命令即可写出导出文件（不会重做任何报告）',

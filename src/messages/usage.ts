@@ -59,7 +59,9 @@ export const BATCH_USAGE = text(
 读取各输入（文件、递归搜索的文件夹，以及每行一个路径的列表文件）中的每份报告，写入该文件夹：
   results.jsonl    每份报告一个结果文档，每完成一份就追加一行
   failures.jsonl   失败的报告及原因（下次运行会重试）
-  reports.csv、findings.csv、results.xlsx、results.sqlite、cross-year.jsonl   最后据结果生成
+  skipped.jsonl    不是年报而跳过的文件及原因
+  最后据结果生成：reports.csv、findings.csv、narrative.csv、notices.csv、codebook.csv（各列的含义）、
+  results.xlsx、results.sqlite、*.parquet（含长格式的 cells.parquet）、cross-year.jsonl、overview.html
 可以随时中断（Ctrl-C 会等处理中的报告写完后以 130 退出；kill -9 也不丢已写内容）：再次运行同一
 命令即从停下处接着做。在同一提供方、模型、提示词和模式下已完成的内容不重做；同一文档换了名字也只读一次。
 大模型调用失败的报告保留其表格（notices 中标为 narrative-failed），下次运行重试。
@@ -88,7 +90,10 @@ Reads every report under the inputs (files, directories searched recursively, an
 one path per line) and writes, into DIR:
   results.jsonl    one result document per report, appended as each report finishes
   failures.jsonl   reports that failed, with the reason (tried again on the next run)
-  reports.csv, findings.csv, results.xlsx, results.sqlite, cross-year.jsonl   derived at the end
+  skipped.jsonl    files that are not reports, with the reason
+  derived at the end: reports.csv, findings.csv, narrative.csv, notices.csv, codebook.csv (what
+  each column means), results.xlsx, results.sqlite, *.parquet (cells.parquet in long form),
+  cross-year.jsonl, overview.html
 Safe to interrupt (Ctrl-C exits 130 once the reports in flight are written; even kill -9): run
 the same command again and it goes on where it stopped. Content already done under the same
 provider, model, prompt and schema is not redone; the same document under two names is read once.
