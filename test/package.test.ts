@@ -2,7 +2,8 @@
 // binary run from there, from an unrelated working folder — offline, against a mock endpoint (the
 // prompts must be in the package), eval, view and the TUI's help. The dependencies are the
 // repository's own (linked): the registry is not reachable from the tests, and the lockfile is
-// the one the package is installed with.
+// the one the package is installed with. scripts/check-install.sh, which CI runs, installs the
+// tarball for real (a project and a global install, dependencies from the registry).
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
@@ -69,6 +70,11 @@ describe('the packed package', () => {
   });
 
   it('evaluates, writes a view page and shows the TUI help', async () => {
+    // Outside the repository there is no fixtures/: a usage error that says what eval needs, not a stack.
+    const nowhere = await run(['eval', '--out', join(directory, 'evals')]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('no fixtures folder fixtures');
+    expect(nowhere.stderr).not.toContain('    at ');
     const evaluated = await run(['eval', '--dir', join(ROOT, 'fixtures'), '--fixtures', 'seed-00*', '--out', join(directory, 'evals')]);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     expect(evaluated.stdout).toContain('table cells exact');

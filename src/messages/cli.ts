@@ -52,6 +52,11 @@ export const CLI = {
     text(`${name} 必须是${minimum === 0 ? '不小于 0' : '大于 0'}的整数，不能是“${value}”`, `${name} must be a whole number${minimum === 0 ? ', 0 or more' : ' above 0'}, not "${value}"`),
   pollInterval: (value: string) => text(`--poll-interval 需要大于 0 的秒数，不能是“${value}”`, `--poll-interval takes seconds above 0, not "${value}"`),
   noFixture: (folder: string, pattern: string) => text(`${folder} 中没有与“${pattern}”匹配的样例`, `no fixture in ${folder} matches "${pattern}"`),
+  noFixturesFolder: (folder: string) =>
+    text(
+      `找不到标注样例文件夹 ${folder}：eval 对照人工标注的样例打分，默认读当前文件夹下的 fixtures/；在 nianbao 仓库里运行，或用 --dir 指定样例文件夹`,
+      `no fixtures folder ${folder}: eval scores against hand-labelled fixtures, read from fixtures/ under the current folder by default; run it in the nianbao repository, or name the folder with --dir`,
+    ),
   concurrency: (value: string) => text(`--concurrency 必须是正整数，不能是“${value}”`, `--concurrency must be a positive whole number, not "${value}"`),
 };
 

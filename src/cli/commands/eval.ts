@@ -31,7 +31,11 @@ export async function runEvalCommand(argv: readonly string[], io: CliIo): Promis
     return EXIT.ok;
   }
   const pattern = globToRegExp(options.fixtures ?? '*');
-  const fixtures = (await loadFixtures(options.dir)).filter((fixture) => pattern.test(fixture.id));
+  const fixtures = (await loadFixtures(options.dir).catch((cause: unknown) => {
+    // An installed copy run outside the repository has no fixtures/: say so, not a stack.
+    if (cause instanceof Error && 'code' in cause && (cause.code === 'ENOENT' || cause.code === 'ENOTDIR')) throw new UsageError(CLI.noFixturesFolder(options.dir));
+    throw cause;
+  })).filter((fixture) => pattern.test(fixture.id));
   if (fixtures.length === 0) throw new UsageError(CLI.noFixture(options.dir, String(options.fixtures)));
   const documents = await Promise.all(fixtures.map(async (fixture) => ({ ...fixture, document: await readDocument(fixture.documentPath) })));
   const env = parseEnv(io.env);

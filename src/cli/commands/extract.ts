@@ -12,8 +12,8 @@ import { EXTRACT_USAGE } from '../../messages/usage.js';
 
 
 const NEXT_STEPS = {
-  zh: '--json 输出完整结果（每个单元格的原文与位置、每个问题涉及的单元格）；--lang en 英文；整个文件夹用 nianbao batch DIR --out OUT（可中断续跑，导出 CSV/Excel/SQLite 和概览页 overview.html）；在终端里对照原文核对、为拿不准的行选用候选读法，用 nianbao tui FILE；nianbao --help 查看全部命令。',
-  en: '--json prints the whole result (each cell’s printed text and position, the cells of each finding); a whole folder: nianbao batch DIR --out OUT (resumable; CSV, Excel, SQLite and an overview.html); review against the source in the terminal, and pick a reading for an ambiguous row: nianbao tui FILE; nianbao --help lists every command.',
+  zh: '--json 输出完整结果（每个单元格的原文与位置、每个问题涉及的单元格）；--lang en 英文；整个文件夹用 nianbao batch DIR --out OUT（可中断续跑，导出 CSV/Excel/SQLite/Parquet 和概览页 overview.html）；在终端里对照原文核对、为拿不准的行选用候选读法，用 nianbao tui FILE；nianbao --help 查看全部命令。',
+  en: '--json prints the whole result (each cell’s printed text and position, the cells of each finding); a whole folder: nianbao batch DIR --out OUT (resumable; CSV, Excel, SQLite, Parquet and an overview.html); review against the source in the terminal, and pick a reading for an ambiguous row: nianbao tui FILE; nianbao --help lists every command.',
 } as const;
 
 export async function runExtract(argv: readonly string[], io: CliIo): Promise<number> {
