@@ -143,17 +143,22 @@ describe('nianbao batch exports', () => {
     await workbook.xlsx.readFile(join(out, 'results.xlsx'));
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['reports', 'findings', 'narrative', 'notices', 'cross-year', 'codebook']);
     for (const sheet of workbook.worksheets) {
-      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      // Chinese titles over the keys: both rows frozen (the codebook's one header is Chinese already).
+      expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: sheet.name === 'codebook' ? 1 : 2 });
       expect(sheet.autoFilter, sheet.name).toBeTruthy();
     }
     expect(workbook.getWorksheet('reports')!.getColumn(1).width).toBeGreaterThanOrEqual(30);
     expect(workbook.getWorksheet('codebook')!.getRow(1).values).toContain('含义');
     const reports = workbook.getWorksheet('reports')!;
-    expect(reports.rowCount).toBe(4);
-    expect(reports.getRow(1).getCell(5).value).toBe('agency');
-    const agencies = [2, 3, 4].map((row) => reports.getRow(row).getCell(5).value);
+    expect(reports.rowCount).toBe(5);
+    expect(reports.getRow(1).getCell(5).value).toBe('机关');
+    expect(reports.getRow(2).getCell(5).value).toBe('agency');
+    const granted = (reports.getRow(2).values as unknown[]).indexOf('applications.granted.total');
+    expect(reports.getRow(1).getCell(granted).value).toBe('表三 （一）予以公开 · 总计');
+    const agencies = [3, 4, 5].map((row) => reports.getRow(row).getCell(5).value);
     expect(agencies).toContain('洪泽区人民政府');
-    expect(workbook.getWorksheet('cross-year')!.rowCount).toBe(3);
+    expect(workbook.getWorksheet('cross-year')!.rowCount).toBe(4);
+    expect(workbook.getWorksheet('findings')!.getRow(1).values).toEqual(expect.arrayContaining(['检查项', '级别', '说明', '应有值', '报告值']));
     const check = execFileSync('python3', ['-c', 'import sys, zipfile, xml.dom.minidom as m\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n[m.parseString(z.read(n)) for n in z.namelist() if n.endswith(".xml") or n.endswith(".rels")]\nprint(len(z.namelist()))', join(out, 'results.xlsx')], { encoding: 'utf8' });
     expect(Number(check)).toBeGreaterThanOrEqual(9);
   });

@@ -7,6 +7,7 @@ import type { CurrentInputs } from '../batch/run-batch.js';
 import { outputFailed } from '../file-system.js';
 import type { Result } from '../report/schemas.js';
 import { CELL_ROW_COLUMNS, CELL_ROW_KINDS, cellRows, columnKind, crossYearFindingRow, FINDING_COLUMNS, findingRows, NARRATIVE_COLUMNS, narrativeRows, NOTICE_COLUMNS, noticeRows, REPORT_COLUMNS, reportRow, type CellValue } from './columns.js';
+import { columnTitle } from './column-titles.js';
 import { CODEBOOK_COLUMNS, codebookRows, parquetCodebook } from './codebook.js';
 import { overviewReportOf } from './overview-report.js';
 import type { OverviewReport } from '../report/overview.js';
@@ -60,6 +61,8 @@ export type ExportSummary = {
 };
 
 const CROSS_YEAR_COLUMNS = ['id', 'severity', 'matched_as', 'previous_agency', 'previous_year', 'previous_path', 'current_agency', 'current_year', 'current_path', 'path', 'message', 'expected', 'actual', 'difference'] as const;
+
+const titlesOf = (columns: readonly string[], sheet: string) => columns.map((column) => columnTitle(column, sheet));
 
 function crossYearRow(finding: CrossYearFinding): CellValue[] {
   return [finding.id, finding.severity, finding.agency.matchedAs, finding.agency.previous, finding.previous.year, finding.previous.path, finding.agency.current, finding.current.year, finding.current.path, finding.path, finding.message, finding.expected, finding.actual, finding.difference];
@@ -170,11 +173,11 @@ export async function exportResults(directory: string, key: string, language: La
     await cellsParquet.close();
     database.close();
     await writeWorkbook(temporary(EXPORT_FILES.workbook), [
-      { name: 'reports', columns: REPORT_COLUMNS, rows: tables.reports.rows(signal) },
-      { name: 'findings', columns: FINDING_COLUMNS, rows: tables.findings.rows(signal) },
-      { name: 'narrative', columns: NARRATIVE_COLUMNS, rows: tables.narrative.rows(signal) },
-      { name: 'notices', columns: NOTICE_COLUMNS, rows: tables.notices.rows(signal) },
-      { name: 'cross-year', columns: CROSS_YEAR_COLUMNS, rows: async function* () { yield* crossYear.map(crossYearRow); } },
+      { name: 'reports', columns: REPORT_COLUMNS, titles: titlesOf(REPORT_COLUMNS, 'reports'), rows: tables.reports.rows(signal) },
+      { name: 'findings', columns: FINDING_COLUMNS, titles: titlesOf(FINDING_COLUMNS, 'findings'), rows: tables.findings.rows(signal) },
+      { name: 'narrative', columns: NARRATIVE_COLUMNS, titles: titlesOf(NARRATIVE_COLUMNS, 'narrative'), rows: tables.narrative.rows(signal) },
+      { name: 'notices', columns: NOTICE_COLUMNS, titles: titlesOf(NOTICE_COLUMNS, 'notices'), rows: tables.notices.rows(signal) },
+      { name: 'cross-year', columns: CROSS_YEAR_COLUMNS, titles: titlesOf(CROSS_YEAR_COLUMNS, 'cross-year'), rows: async function* () { yield* crossYear.map(crossYearRow); } },
       { name: 'codebook', columns: CODEBOOK_COLUMNS, rows: async function* () { yield* codebookRows(); } },
     ]);
     for (const name of ['reports', 'findings', 'narrative', 'notices'] as const) {

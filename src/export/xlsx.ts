@@ -6,6 +6,8 @@ import { OutputFile } from './output-file.js';
 export type SheetSource = {
   readonly name: string;
   readonly columns: readonly string[];
+  /** Chinese titles printed above the keys (a second header row), for people who read the sheet. */
+  readonly titles?: readonly string[];
   /** Rows, produced lazily: each sheet is streamed in turn, never held whole. */
   readonly rows: () => AsyncIterable<readonly CellValue[]>;
 };
@@ -25,12 +27,21 @@ export async function writeWorkbook(path: string, sheets: readonly SheetSource[]
   failed.catch(() => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useSharedStrings: false, useStyles: true });
   for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    // Widths from the header and what the column holds (rows are streamed: they cannot be measured first).
-    worksheet.columns = sheet.columns.map((column) => ({ width: widthOf(column) }));
-    worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, sheet.columns.length) } };
+    const headerRows = sheet.titles ? 2 : 1;
+    const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: headerRows }] });
+    // Widths from the header and what the column holds (rows are streamed: they cannot be measured
+    // first); a long title wraps rather than widening its column past 24.
+    worksheet.columns = sheet.columns.map((column, index) => ({ width: Math.max(widthOf(column), Math.min(24, sizeOf(sheet.titles?.[index] ?? '') + 2)) }));
+    // The filter sits on the last header row, the keys: sorting leaves the titles above in place.
+    worksheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: Math.max(1, sheet.columns.length) } };
+    if (sheet.titles) {
+      const titles = worksheet.addRow([...sheet.titles]);
+      titles.font = { bold: true };
+      titles.alignment = { wrapText: true, vertical: 'top' };
+      titles.commit();
+    }
     const header = worksheet.addRow([...sheet.columns]);
-    header.font = { bold: true };
+    header.font = sheet.titles ? { color: { argb: 'FF666666' } } : { bold: true };
     header.commit();
     let written = 0;
     for await (const row of sheet.rows()) {
@@ -54,9 +65,13 @@ const WIDE: Readonly<Record<string, number>> = { sha256: 16, message: 60, 含义
 function widthOf(column: string): number {
   const wide = WIDE[column];
   if (wide) return wide;
-  // A cell key ("applications.denied.stateSecret.total") needs its length; Chinese headers two columns a character.
-  const size = [...column].reduce((total, character) => total + (/[\u4e00-\u9fff]/.test(character) ? 2 : 1), 0);
-  return Math.min(48, Math.max(8, size + 2));
+  // A cell key ("applications.denied.stateSecret.total") needs its length.
+  return Math.min(48, Math.max(8, sizeOf(column) + 2));
+}
+
+/** A text's width in Excel's columns: a Chinese character takes two. */
+function sizeOf(text: string): number {
+  return [...text].reduce((total, character) => total + (/[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 2 : 1), 0);
 }
 
 /**
